@@ -1,0 +1,71 @@
+# Kvalitetsnav. `make demo` starts the app with demo data on SQLite; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test venv lint format messages lock worker bench bench-db clean-demo
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	chmod 600 var/secret_key
+
+# The demo runs with DEBUG off (as in production) but over plain HTTP on localhost.
+DEMO_ENV = SECRET_KEY="$$(cat var/secret_key)" DEBUG=false HTTPS=false
+
+demo: $(STAMP) var/secret_key
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(DEMO_ENV) $(PY) manage.py load_demo
+	@echo "Kvalitetsnav: http://127.0.0.1:$(PORT)/"
+	$(DEMO_ENV) $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Needs gettext (apt-get install gettext).
+messages: $(STAMP)
+	DEBUG=true $(PY) manage.py makemessages --locale sv --no-obsolete --ignore ".venv/*" --ignore "var/*" --ignore "bench/*"
+	DEBUG=true $(PY) manage.py compilemessages --locale sv --ignore ".venv/*"
+
+# Re-resolve the pinned dependencies from requirements.in.
+lock:
+	rm -rf /tmp/kvalitetsnav-lock && $(PYTHON) -m venv /tmp/kvalitetsnav-lock
+	/tmp/kvalitetsnav-lock/bin/pip install --quiet -r requirements.in
+	/tmp/kvalitetsnav-lock/bin/pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
+
+worker: $(STAMP)
+	$(PY) manage.py db_worker --no-reload
+
+# Generate a large municipality in PostgreSQL and time the pages (see bench/README.md).
+bench: $(STAMP) bench-db
+	DATABASE_URL=postgres:///kvalitetsnav_bench $(PY) bench/time_pages.py
+
+clean-demo:
+	rm -f var/kvalitetsnav.sqlite3 var/kvalitetsnav.sqlite3-wal var/kvalitetsnav.sqlite3-shm
+
+bench-db: $(STAMP)
+	dropdb --if-exists kvalitetsnav_bench && createdb kvalitetsnav_bench
+	DATABASE_URL=postgres:///kvalitetsnav_bench DEBUG=true $(PY) manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=postgres:///kvalitetsnav_bench $(PY) bench/generate.py
+	DATABASE_URL=postgres:///kvalitetsnav_bench $(PY) bench/generate_planning.py

@@ -1,0 +1,26 @@
+from django.core.exceptions import PermissionDenied
+
+from core.api import ScopedViewSet, TransitionViewSetMixin
+from core.scope import Perm, can
+
+from ..filters import ActionFilter
+from ..models import Action
+from .serializers import ActionSerializer
+
+
+class ActionViewSet(TransitionViewSetMixin, ScopedViewSet):
+    """Åtgärder. Status changes only through ``transition``."""
+
+    model = Action
+    serializer_class = ActionSerializer
+    filterset_class = ActionFilter
+    list_select_related = ("unit", "responsible")
+
+    def perform_update(self, serializer):
+        # The responsible person without a role over the unit updates the follow-up and effect only,
+        # as on the page (ActionFollowUpForm).
+        own_fields = {"follow_up", "effect"}
+        role_based = can(self.request.user, Perm.CHANGE, Action, serializer.instance.unit)
+        if not role_based and serializer.validated_data.keys() - own_fields:
+            raise PermissionDenied
+        super().perform_update(serializer)

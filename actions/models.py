@@ -1,0 +1,102 @@
+"""Åtgärder: improvement actions from risks, egenkontroller, avvikelser, klagomål, granskningar and goals."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import ADMINS, CHIEFS, STAFF, Role
+from core.models import BaseRecord
+from core.scope import Access
+from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
+
+from . import rules
+from .choices import ActionStatus, Effect
+
+
+class Action(WorkflowMixin, BaseRecord):
+    """One åtgärd with a responsible person, a due date, a status and its effect."""
+
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    effect = models.CharField(_("effect"), max_length=20, choices=Effect.choices, blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    TRANSITIONS: ClassVar[dict[str, set[str]]] = {
+        ActionStatus.NOT_STARTED: {ActionStatus.IN_PROGRESS, ActionStatus.DONE},
+        ActionStatus.IN_PROGRESS: {ActionStatus.DONE, ActionStatus.NOT_STARTED},
+        ActionStatus.DONE: {ActionStatus.IN_PROGRESS},
+    }
+    access: ClassVar[Access] = Access(
+        view=STAFF, change=CHIEFS | ADMINS | {Role.KVALITETSUTVECKLARE, Role.PROCESSAGARE, Role.MAS}
+    )
+    owner_fields: ClassVar[tuple[str, ...]] = ("responsible",)
+    owners_may_change: ClassVar[bool] = True
+
+    class Meta:
+        verbose_name = _("improvement action")
+        verbose_name_plural = _("improvement actions")
+        ordering = ["status", "due_on", "id"]
+        indexes = [models.Index(fields=["responsible", "status"]), models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:detail", args=[self.pk])
+
+    def sources(self, user: Any) -> list[Any]:
+        """The records this åtgärd serves (risks, egenkontroller, granskningar, avvikelser, klagomål) that
+        ``user`` may see: an åtgärd is read more widely than, say, the avvikelse it came from."""
+        from controls.models import Control
+
+        controls = Control.objects.visible_to(user).filter(runs__action=self).distinct()
+        return [
+            *self.risks.model.objects.visible_to(user).filter(actions=self),
+            *controls,
+            *self.reviews.model.objects.visible_to(user).filter(actions=self),
+            *self.deviations.model.objects.visible_to(user).filter(actions=self),
+            *self.complaints.model.objects.visible_to(user).filter(actions=self),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != ActionStatus.DONE
+
+    @property
+    def is_overdue(self) -> bool:
+        return rules.is_overdue(self.status, self.due_on, timezone.localdate())
+
+    def guard_transition(self, new: str, *, by: Any, note: str) -> None:
+        if new == ActionStatus.DONE:
+            if not (self.follow_up or note).strip():
+                raise TransitionRefused(
+                    gettext("Describe in the follow-up what was done before marking the action done.")
+                )
+            self.completed_on = timezone.localdate()
+        elif self.status == ActionStatus.DONE:
+            self.completed_on = None
+
+
+class ActionStatusChange(StatusChangeBase):
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="status_changes")

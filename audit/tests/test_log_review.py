@@ -1,0 +1,70 @@
+import io
+
+import openpyxl
+from django.urls import reverse
+
+from accounts.choices import Role
+from accounts.tests.factories import person_with_role
+from audit.choices import Action
+from audit.models import AuditEntry
+
+
+def test_loggkontroll_shows_a_read_of_a_sensitive_record(client, tree, chief_a):
+    employee = person_with_role(Role.MEDARBETARE, tree.a1, first_name="Saga", last_name="Sandberg")
+    client.force_login(chief_a)
+
+    assert client.get(reverse("accounts:person_detail", args=[employee.pk])).status_code == 200
+    page = client.get(reverse("audit:log"), {"action": Action.READ})
+
+    assert page.status_code == 200
+    read = AuditEntry.objects.get(action=Action.READ, object_id=str(employee.pk))
+    assert read.actor == chief_a and read.unit == tree.a1
+    assert "Saga Sandberg" in page.content.decode()
+    assert page.context["object_list"][0] == read
+
+
+def test_a_chief_reviews_only_the_log_of_their_own_subtree(client, tree, chief_a, chief_b):
+    in_a = person_with_role(Role.MEDARBETARE, tree.a1, last_name="Inom-A")
+    client.force_login(chief_a)
+    client.get(reverse("accounts:person_detail", args=[in_a.pk]))
+    client.logout()
+
+    client.force_login(chief_b)
+    page = client.get(reverse("audit:log"))
+
+    assert "Inom-A" not in page.content.decode()
+    assert all(e.unit is None or e.unit.path.startswith(tree.b.path) for e in page.context["object_list"])
+
+
+def test_the_log_is_filtered_by_person_record_unit_and_dates(client, tree, admin, chief_a):
+    employee = person_with_role(Role.MEDARBETARE, tree.a2, last_name="Filtrerad")
+    client.force_login(chief_a)
+    client.get(reverse("accounts:person_detail", args=[employee.pk]))
+    client.logout()
+    client.force_login(admin)
+
+    def ids(**params):
+        return {e.pk for e in client.get(reverse("audit:log"), params).context["object_list"]}
+
+    read = AuditEntry.objects.get(action=Action.READ, object_id=str(employee.pk))
+    assert read.pk in ids(person="chef.a", record="Filtrerad", unit=tree.a.pk)
+    assert read.pk not in ids(person="admin")
+    assert read.pk not in ids(unit=tree.b.pk)
+    assert read.pk in ids(date_from=read.at.date().isoformat(), date_to=read.at.date().isoformat())
+    assert read.pk not in ids(date_to="2000-01-01")
+
+
+def test_the_log_exports_to_excel_and_the_export_itself_is_logged(client, tree, admin):
+    client.force_login(admin)
+    response = client.get(reverse("audit:export"))
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    header = next(book.active.iter_rows(values_only=True))
+    assert header[:3] == ("Tid", "Person", "Händelse")
+    assert AuditEntry.objects.filter(action=Action.EXPORT, actor=admin).exists()
+
+
+def test_an_employee_cannot_open_the_log(client, tree, reader_a):
+    client.force_login(reader_a)
+    assert client.get(reverse("audit:log")).status_code == 403
+    assert client.get(reverse("audit:export")).status_code == 403

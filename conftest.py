@@ -1,0 +1,136 @@
+"""Shared fixtures: a small organisation tree and the personas every scope test speaks of.
+
+Socialnämnden (root, nämnd)
+└── Socialförvaltningen (förvaltning)
+    ├── Område A (verksamhetsområde)
+    │   ├── Enhet A1
+    │   └── Enhet A2
+    └── Område B (verksamhetsområde)
+        └── Enhet B1
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the live-server tests
+# make around it are still synchronous and safe (TECH-NOTES).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from accounts.choices import Role
+from accounts.tests.factories import PASSWORD, person_with_role
+from organisation.choices import UnitKind
+from organisation.models import Unit
+from organisation.tests.factories import UnitFactory
+
+
+@dataclass
+class Tree:
+    root: Unit
+    admin_office: Unit
+    a: Unit
+    a1: Unit
+    a2: Unit
+    b: Unit
+    b1: Unit
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (rate limits, cached record counts)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def tree(db) -> Tree:
+    root = UnitFactory(code="SN", name="Socialnämnden", kind=UnitKind.NAMND)
+    office = UnitFactory(code="SF", name="Socialförvaltningen", kind=UnitKind.FORVALTNING, parent=root)
+    a = UnitFactory(code="A", name="Område A", kind=UnitKind.VERKSAMHETSOMRADE, parent=office)
+    b = UnitFactory(code="B", name="Område B", kind=UnitKind.VERKSAMHETSOMRADE, parent=office)
+    return Tree(
+        root=root,
+        admin_office=office,
+        a=a,
+        a1=UnitFactory(code="A1", name="Enhet A1", parent=a),
+        a2=UnitFactory(code="A2", name="Enhet A2", parent=a),
+        b=b,
+        b1=UnitFactory(code="B1", name="Enhet B1", parent=b),
+    )
+
+
+@pytest.fixture
+def root_causes(db):
+    """The default root causes; a data migration made them, but a transactional test's flush removes them."""
+    from deviations.models import RootCause
+
+    RootCause.ensure_defaults()
+    return list(RootCause.objects.all())
+
+
+@pytest.fixture
+def chief_a(tree):
+    """A chief of unit A (enhetschef over A and its units)."""
+    return person_with_role(Role.ENHETSCHEF, tree.a, username="chef.a")
+
+
+@pytest.fixture
+def reader_a(tree):
+    """A reader in A: an employee at A1, who sees organisation data but no one's personal records."""
+    return person_with_role(Role.MEDARBETARE, tree.a1, username="medarbetare.a")
+
+
+@pytest.fixture
+def chief_b(tree):
+    """A chief of unit B, who must see nothing of A."""
+    return person_with_role(Role.ENHETSCHEF, tree.b, username="chef.b")
+
+
+@pytest.fixture
+def admin(tree):
+    """An administrator at the root: the whole organisation."""
+    return person_with_role(Role.ADMINISTRATOR, tree.root, username="admin")
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+# Browser tests: Debian's Chromium, never a downloaded browser.
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if not browser_items:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"{CHROMIUM} is missing: CI must install chromium (apt-get install -y chromium).")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not installed (apt-get install -y chromium)")
+    for item in browser_items:
+        item.add_marker(skip)

@@ -1,0 +1,95 @@
+"""Egenkontroller for the demo risks, with a year of genomföranden (seed 002's two kinds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from accounts.models import User
+from risks.models import Risk
+
+from .choices import Cadence, Method, Verdict
+from .models import Control, ControlRun
+
+CONTROLS = [
+    # risk title starts with, control, purpose, method, cadence, plan, (numerator, denominator, verdict)
+    (
+        "Barnavårdsutredningar",
+        "Aktgranskning av utredningstider",
+        "Säkerställa att utredningar avslutas inom fyra månader.",
+        Method.CASE_REVIEW,
+        Cadence.QUARTERLY,
+        "Följa andelen utredningar inom lagstadgad tid varje kvartal.",
+        (71, 100, Verdict.NEEDS_ACTION),
+    ),
+    (
+        "Aktualiseringar",
+        "Uppföljning av aktualiseringar inom 14 dagar",
+        "Följa upp och kontrollera andelen aktualiseringar som åtgärdas inom 14 dagar.",
+        Method.STATISTICS,
+        Cadence.MONTHLY,
+        "Månatlig statistik till ledningsgruppen.",
+        (88, 100, Verdict.APPROVED),
+    ),
+    (
+        "Familjer får inte",
+        "Uppföljning av arbetet med samutredningar",
+        "Undersöka hur väl implementerade befintliga rutiner är och om de behöver revideras.",
+        Method.PROCESS_REVIEW,
+        Cadence.YEARLY,
+        "Lämna förslag på arbetssätt med befintliga resurser.",
+        None,
+    ),
+    (
+        "Brukare utsätts",
+        "Genomgång av skydds- och begränsningsåtgärder",
+        "Kontrollera att rutinen för skydds- och begränsningsåtgärder följs.",
+        Method.CASE_REVIEW,
+        Cadence.HALF_YEARLY,
+        "Fortsätta implementera rutinen.",
+        (12, 12, Verdict.APPROVED),
+    ),
+    (
+        "Dokumentationen",
+        "Loggkontroll i verksamhetssystemet",
+        "Säkerställa att bara behöriga läser journaler.",
+        Method.LOG_REVIEW,
+        Cadence.QUARTERLY,
+        "Stickprov av loggar varje kvartal.",
+        (47, 50, Verdict.NEEDS_ACTION),
+    ),
+]
+
+
+def create(today: dt.date) -> None:
+    responsible = User.objects.filter(username="ec.myn").first()
+    for prefix, title, purpose, method, cadence, plan, outcome in CONTROLS:
+        risk = Risk.objects.filter(title__startswith=prefix).first()
+        control = Control.objects.create(
+            title=title,
+            purpose=purpose,
+            method=method,
+            cadence=cadence,
+            plan=plan,
+            risk=risk,
+            unit=risk.unit if risk else responsible.memberships.first().unit,
+            responsible=responsible,
+            first_due_on=today - dt.timedelta(days=200),
+        )
+        if outcome:
+            numerator, denominator, verdict = outcome
+            # Three years of genomföranden: earlier years approved, the latest as given.
+            history = [
+                (2, denominator, Verdict.APPROVED),
+                (1, denominator - 1, Verdict.APPROVED),
+                (0, numerator, verdict),
+            ]
+            for years_ago, met, result in history:
+                ControlRun.objects.create(
+                    control=control,
+                    performed_on=today - dt.timedelta(days=60 + 365 * years_ago),
+                    numerator=met,
+                    denominator=denominator,
+                    verdict=result,
+                    performed_by=responsible,
+                    result=f"Kravet uppfylldes i {met} av {denominator} granskade ärenden.",
+                )

@@ -1,0 +1,115 @@
+"""The one chart module: SVG charts from plain data, for pages and (later) Word and PDF documents.
+
+Every chart comes with its alt text and its data as a table, so a screen reader, a printed copy
+and the chart itself say the same thing.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass, field
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from django.utils import formats
+
+matplotlib.rcParams.update(
+    {
+        "svg.hashsalt": "kvalitetsnav",  # stable ids: the same data gives the same file
+        "font.family": "DejaVu Sans",
+        "font.size": 10,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+)
+# Colours with at least 3:1 contrast against white and against each other in lightness (WCAG 1.4.11).
+PALETTE = ["#0b4f6c", "#c0392b", "#1d6b2a", "#7d3c98", "#b9770e", "#2e4053"]
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float]
+
+
+@dataclass
+class ChartData:
+    """What a chart shows: a title, category labels, one or more series, and the unit of the values."""
+
+    title: str
+    categories: list[str]
+    series: list[Series]
+    value_label: str = ""
+    horizontal: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Chart:
+    data: ChartData
+    svg: str
+    alt: str
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+
+    @property
+    def rows(self) -> list[tuple[str, list[float]]]:
+        return [(c, [s.values[i] for s in self.data.series]) for i, c in enumerate(self.data.categories)]
+
+
+def _number(value: float) -> str:
+    return formats.number_format(
+        value, decimal_pos=0 if float(value).is_integer() else 1, use_l10n=True, force_grouping=True
+    )
+
+
+def alt_text(data: ChartData) -> str:
+    """A sentence a screen reader can read instead of the picture."""
+    if not data.categories:
+        return f"{data.title}: inga uppgifter."
+    parts = []
+    for series in data.series:
+        pairs = ", ".join(f"{c} {_number(v)}" for c, v in zip(data.categories, series.values, strict=True))
+        parts.append(f"{series.name}: {pairs}" if len(data.series) > 1 else pairs)
+    return f"{data.title}. " + "; ".join(parts) + "."
+
+
+def bar_chart(data: ChartData) -> Chart:
+    """A bar chart (grouped when there are several series) as an SVG document."""
+    count = max(len(data.categories), 1)
+    if data.horizontal:
+        fig, ax = plt.subplots(figsize=(7, 0.45 * count + 1.2))
+    else:
+        fig, ax = plt.subplots(figsize=(max(6, 0.6 * count + 2), 3.6))
+    width = 0.8 / max(len(data.series), 1)
+    positions = list(range(len(data.categories)))
+    for index, series in enumerate(data.series):
+        offsets = [p + (index - (len(data.series) - 1) / 2) * width for p in positions]
+        colour = PALETTE[index % len(PALETTE)]
+        if data.horizontal:
+            bars = ax.barh(offsets, series.values, height=width, color=colour, label=series.name)
+        else:
+            bars = ax.bar(offsets, series.values, width=width, color=colour, label=series.name)
+        ax.bar_label(bars, labels=[_number(v) for v in series.values], padding=2, fontsize=8)
+    if data.horizontal:
+        ax.set_yticks(positions, data.categories)
+        ax.invert_yaxis()
+        ax.set_xlabel(data.value_label)
+    else:
+        crowded = count > 6
+        ax.set_xticks(positions, data.categories, rotation=30 if crowded else 0, ha="right" if crowded else "center")
+        ax.set_ylabel(data.value_label)
+    ax.set_title(data.title, loc="left", fontsize=11, fontweight="bold")
+    if len(data.series) > 1:
+        ax.legend(frameon=False)
+    fig.tight_layout()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return Chart(data=data, svg=svg[svg.index("<svg") :], alt=alt_text(data))

@@ -1,0 +1,56 @@
+"""Filters shared by the FilterSets of every app (one FilterSet per model serves page, API and export)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+
+def _units():
+    from organisation.models import Unit
+
+    return Unit.objects.filter(is_active=True)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class SubtreeFilter(django_filters.ModelChoiceFilter):
+    """Records of a unit and every unit under it. ``path_lookup`` leads from the model to the unit path."""
+
+    def __init__(self, *args, path_lookup: str = "unit__path", **kwargs):
+        kwargs.setdefault("queryset", _units())
+        kwargs.setdefault("label", _("Unit (including its sub-units)"))
+        self.path_lookup = path_lookup
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.path_lookup}__startswith": value.path})
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Free-text search over a few text fields (case-insensitive contains)."""
+
+    def __init__(self, *args, fields: tuple[str, ...] = (), **kwargs):
+        kwargs.setdefault("label", _("Search"))
+        self.search_fields = fields
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        q = Q()
+        for name in self.search_fields:
+            q |= Q(**{f"{name}__icontains": value.strip()})
+        return qs.filter(q)
+
+
+def chosen_unit(request):
+    """The unit picked in a page's ``unit`` parameter, or None when absent or not a unit id."""
+    from organisation.models import Unit
+
+    value = request.GET.get("unit", "")
+    return Unit.objects.filter(pk=int(value)).first() if value.isdigit() else None

@@ -1,0 +1,158 @@
+"""The small abstract base every domain record shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from audit import log as audit_log
+from audit.choices import Action
+
+from .scope import Access, ScopedQuerySet
+
+
+def jsonable(value: Any) -> Any:
+    """A value as it is written into the audit log."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return str(value)
+
+
+class AuditedModel(models.Model):
+    """A model whose every create and change is written to the audit log, whatever path saved it.
+
+    The values as loaded are kept, so the log names each changed field with its old and new value.
+    Fields in ``audit_exclude`` are not tracked (derived or noisy); fields in ``audit_redact`` are
+    logged as changed without their values.
+    """
+
+    audit_exclude: ClassVar[frozenset[str]] = frozenset({"created_at", "updated_at"})
+    audit_redact: ClassVar[frozenset[str]] = frozenset()
+    sensitive: ClassVar[bool] = False
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def _tracked_fields(self):
+        return [f for f in self._meta.concrete_fields if f.name not in self.audit_exclude and not f.primary_key]
+
+    def tracked_changes(self) -> dict[str, list[Any]]:
+        """Fields that differ from what was loaded, as ``{name: [old, new]}``."""
+        loaded = getattr(self, "_loaded_values", {})
+        creating = self._state.adding
+        changes: dict[str, list[Any]] = {}
+        for field in self._tracked_fields():
+            new = getattr(self, field.attname)
+            if creating:
+                if new in (None, "", [], {}):
+                    continue
+                old = None
+            else:
+                if field.attname not in loaded:
+                    continue  # deferred field, not loaded and so not changed here
+                old = loaded[field.attname]
+                if old == new:
+                    continue
+            if field.name in self.audit_redact:
+                changes[field.name] = ["••••" if old else None, "••••"]
+            else:
+                changes[field.name] = [jsonable(old), jsonable(new)]
+        return changes
+
+    def scope_unit(self):
+        """The organisation unit this record belongs to: its access scope and its log entries' unit."""
+        return getattr(self, "unit", None)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        creating = self._state.adding
+        changes = self.tracked_changes()
+        # A workflow transition marks its save so the log calls it a status change, with its note.
+        action = getattr(self, "_audit_action", None) or (Action.CREATE if creating else Action.UPDATE)
+        note = getattr(self, "_audit_note", "")
+        self._audit_action = self._audit_note = None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if creating or changes:
+                audit_log.record(action, self, changes=changes, note=note or "")
+        self._loaded_values = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
+
+
+class BaseRecord(AuditedModel):
+    """A domain record: audited, scoped by organisation unit, closed rather than deleted."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    access: ClassVar[Access]
+    scope_path: ClassVar[str | None] = "unit__path"
+    # People who see the record whatever their roles (e.g. its reporter), and may change it if allowed.
+    owner_fields: ClassVar[tuple[str, ...]] = ()
+    owners_may_change: ClassVar[bool] = False
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args: Any, **kwargs: Any):
+        raise PermissionDenied("Records are closed, never deleted.")
+
+
+class TextIndexed(models.Model):
+    """A record whose ``text_fields`` are kept in the similarity index (core.textindex).
+
+    The index is rewritten only when the record is new or one of those fields (or its unit) changed,
+    not on every status change.
+    """
+
+    text_kind: ClassVar[str]
+    text_fields: ClassVar[tuple[str, ...]]
+
+    class Meta:
+        abstract = True
+
+    def indexed_text(self) -> str:
+        return " ".join(getattr(self, name) or "" for name in self.text_fields)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        from . import textindex
+
+        reindex = self._state.adding or bool({*self.text_fields, "unit"} & self.tracked_changes().keys())
+        super().save(*args, **kwargs)
+        if reindex:
+            textindex.index(self.text_kind, self.pk, self.unit_id, self.indexed_text())
+
+
+class TextTerm(models.Model):
+    """One stem of one indexed record's text (see core.textindex)."""
+
+    kind = models.CharField(max_length=30)
+    record_id = models.BigIntegerField()
+    unit = models.ForeignKey("organisation.Unit", null=True, on_delete=models.PROTECT, related_name="+")
+    stem = models.CharField(max_length=60)
+    count = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        indexes = [
+            # Covers the similarity and theme queries (index-only scans on PostgreSQL).
+            models.Index(fields=["kind", "stem", "record_id", "unit_id"], name="core_textterm_postings"),
+            models.Index(fields=["kind", "record_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.record_id}:{self.stem}"

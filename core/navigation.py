@@ -1,0 +1,107 @@
+"""The main navigation: sections of the årshjul with the pages each role may open.
+
+Each module adds its pages here as a plain line; an entry shows only to users with access.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Membership, User
+from actions.models import Action
+from audit.models import AuditEntry
+from complaints.models import Complaint
+from controls.models import Control, Review
+from deviations.models import Deviation, RootCause, TargetTime
+from organisation.models import Period, Process, Routine, TargetGroup, Unit
+from risks.models import Risk
+
+from .scope import Perm, has_access
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Any
+    url_name: str
+    model: Any = None
+    handlers_only: bool = False  # shown only to those with a role over the records, not to owners
+
+
+@dataclass(frozen=True)
+class NavSection:
+    label: Any
+    items: tuple[NavItem, ...]
+
+
+SECTIONS = (
+    NavSection(
+        _("Planning"),
+        (
+            NavItem(_("Risks"), "risks:list", Risk),
+            NavItem(_("Risk matrix"), "risks:matrix", None),
+            NavItem(_("Self-inspections"), "controls:list", Control),
+            NavItem(_("Performed self-inspections"), "controls:run_list", Control),
+            NavItem(_("Quality plan"), "controls:quality_plan", Control),
+            NavItem(_("Reviews and follow-ups"), "controls:review_list", Review),
+            NavItem(_("Year wheel"), "yearwheel", None),
+        ),
+    ),
+    NavSection(
+        _("Improvement"),
+        (
+            NavItem(_("Report a deviation"), "deviations:report", None),
+            NavItem(_("Deviations"), "deviations:list", Deviation, handlers_only=True),
+            NavItem(_("My reports"), "deviations:mine", None),
+            NavItem(_("Comments and complaints"), "complaints:list", Complaint, handlers_only=True),
+            NavItem(_("Deviation statistics"), "deviations:statistics", None),
+            NavItem(_("Recurring themes"), "deviations:themes", Deviation, handlers_only=True),
+            NavItem(_("Complaint statistics"), "complaints:statistics", None),
+            NavItem(_("Improvement actions"), "actions:list", Action),
+            NavItem(_("My improvement actions"), "actions:mine", None),
+        ),
+    ),
+    NavSection(
+        _("Organisation"),
+        (
+            NavItem(_("Units"), "organisation:unit_list", Unit),
+            NavItem(_("Processes"), "organisation:process_list", Process),
+            NavItem(_("Routines"), "organisation:routine_list", Routine),
+            NavItem(_("Target groups"), "organisation:targetgroup_list", TargetGroup),
+            NavItem(_("Follow-up years"), "organisation:period_list", Period),
+        ),
+    ),
+    NavSection(
+        _("Administration"),
+        (
+            NavItem(_("People"), "accounts:person_list", User),
+            NavItem(_("Roles"), "accounts:membership_list", Membership),
+            NavItem(_("Log review"), "audit:log", AuditEntry),
+            NavItem(_("Root causes"), "deviations:rootcause_list", RootCause, handlers_only=True),
+            NavItem(_("Target times"), "deviations:targettime_list", TargetTime, handlers_only=True),
+            NavItem(_("API documentation"), "api_docs"),
+        ),
+    ),
+)
+
+
+def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+    sections = []
+    for section in SECTIONS:
+        items = []
+        for item in section.items:
+            if item.model is not None and not has_access(user, Perm.VIEW, item.model):
+                continue
+            if item.handlers_only and not has_access(user, Perm.CHANGE, item.model):
+                continue
+            items.append({"label": item.label, "url": reverse(item.url_name), "current": False})
+        if items:
+            sections.append({"label": section.label, "items": items})
+    # Only the most specific entry is the current page ("/avvikelser/statistik/", not also "/avvikelser/").
+    matches = [i for s in sections for i in s["items"] if current_path.startswith(i["url"])]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["current"] = True
+    return sections

@@ -1,0 +1,222 @@
+"""The one scope mechanism: which records a user may see or change.
+
+Access follows the organisation tree. A membership (user × unit × role) covers the unit and its
+whole subtree, never its parents or siblings. Each scoped model declares
+
+* ``access``: an :class:`Access` naming the roles that may view and change it, and
+* ``scope_path``: the lookup from the model to its unit's materialised path (``"unit__path"``,
+  or ``"path"`` for the unit itself). A record without a unit belongs to the whole organisation,
+  so only a role held at a root unit covers it.
+
+Views, API viewsets, exports and reports all go through :meth:`ScopedQuerySet.visible_to` and
+:func:`can`; an object outside the scope is answered with 404 by the base views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from organisation.models import Unit
+
+
+class Perm(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    CHANGE = "change"
+
+
+class _Everyone:
+    """Marker: every signed-in user, whatever their memberships (organisation reference data)."""
+
+    def __repr__(self) -> str:
+        return "EVERYONE"
+
+
+EVERYONE = _Everyone()
+
+
+@dataclass(frozen=True)
+class Access:
+    """Which roles may view, create and change a model's records within their scope.
+
+    ``create`` defaults to ``change``; it differs where anyone may report (an avvikelse) but only
+    chiefs handle it.
+    """
+
+    view: frozenset[str] | _Everyone
+    change: frozenset[str] = frozenset()
+    create: frozenset[str] | None = None
+
+    def roles(self, perm: Perm) -> frozenset[str] | _Everyone:
+        if perm == Perm.VIEW:
+            return self.view
+        if perm == Perm.CREATE and self.create is not None:
+            return self.create
+        return self.change
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    path: str
+
+    @property
+    def is_root(self) -> bool:
+        return self.path.count("/") == 2
+
+
+def grants_of(user: Any) -> list[Grant]:
+    """The user's active memberships as (role, unit path), read once per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_scope_grants", None)
+    if cached is None:
+        from accounts.models import Membership  # accounts depends on core, not the reverse
+
+        rows = Membership.objects.active(timezone.localdate()).filter(user=user).values_list("role", "unit__path")
+        cached = [Grant(role, path) for role, path in rows]
+        user._scope_grants = cached
+    return cached
+
+
+def forget_grants(user: Any) -> None:
+    """Drop the cached grants, e.g. after the user's memberships changed."""
+    user.__dict__.pop("_scope_grants", None)
+
+
+def scope_paths(user: Any, roles: frozenset[str]) -> list[str]:
+    paths = sorted({g.path for g in grants_of(user) if g.role in roles})
+    # A path under another path adds nothing; keep the query short.
+    return [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+
+
+def unrestricted(user: Any, roles: frozenset[str] | _Everyone) -> bool:
+    return user.is_superuser or roles is EVERYONE
+
+
+def _path_q(paths: list[str]) -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return q
+
+
+def scope_q(scope_path: str, paths: list[str]) -> Q:
+    """A filter matching records whose unit lies under any of ``paths``.
+
+    The units are resolved in a subquery (a few hundred rows at most), so the record table is
+    filtered on its indexed unit foreign key rather than joined to the unit table row by row.
+    """
+    if scope_path == "path":
+        return _path_q(paths)
+    from organisation.models import Unit
+
+    unit_lookup = scope_path.removesuffix("__path")
+    q = Q(**{f"{unit_lookup}__in": Unit.objects.filter(_path_q(paths)).values("pk")})
+    if any(p.count("/") == 2 for p in paths):
+        q |= Q(**{f"{unit_lookup}__isnull": True})
+    return q
+
+
+def has_access(user: Any, perm: Perm, model: type[models.Model], *, as_owner: bool = False) -> bool:
+    """Whether the user may use the model's pages at all (some unit in scope for ``perm``).
+
+    ``as_owner``: also when the model lets owners change their own records (edit pages, not create).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    roles = model.access.roles(perm)
+    if unrestricted(user, roles) or (perm == Perm.VIEW and _owner_fields(model)):
+        return True
+    if as_owner and getattr(model, "owners_may_change", False):
+        return True
+    return any(g.role in roles for g in grants_of(user))
+
+
+def _owner_fields(model: type[models.Model]) -> tuple[str, ...]:
+    return getattr(model, "owner_fields", ())
+
+
+def is_owner(user: Any, obj: models.Model) -> bool:
+    """Whether the user is one of the record's owners (its reporter, its responsible …)."""
+    return any(getattr(obj, f"{name}_id", None) == user.pk for name in _owner_fields(type(obj)))
+
+
+def can_change(user: Any, obj: models.Model) -> bool:
+    """Whether the user may change this record: by role in scope, or as its owner where the model allows."""
+    if can(user, Perm.CHANGE, type(obj), obj.scope_unit()):
+        return True
+    return getattr(type(obj), "owners_may_change", False) and is_owner(user, obj)
+
+
+def can(user: Any, perm: Perm, model: type[models.Model], unit: Unit | None) -> bool:
+    """Whether the user may ``perm`` a record of ``model`` that belongs to ``unit``.
+
+    ``unit=None`` means the whole organisation: only a role at a root unit covers it.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    roles = model.access.roles(perm)
+    if unrestricted(user, roles):
+        return True
+    paths = scope_paths(user, roles)
+    if unit is None:
+        return any(p.count("/") == 2 for p in paths)
+    return any(unit.path.startswith(p) for p in paths)
+
+
+def units_where(user: Any, perm: Perm, model: type[models.Model]) -> models.QuerySet[Unit]:
+    """The active units at which the user may ``perm`` records of ``model`` (form choices)."""
+    from organisation.models import Unit
+
+    units = Unit.objects.filter(is_active=True)
+    roles = model.access.roles(perm)
+    if not getattr(user, "is_authenticated", False):
+        return units.none()
+    if unrestricted(user, roles):
+        return units
+    return units.filter(_path_q(scope_paths(user, roles)))
+
+
+class ScopedQuerySet(models.QuerySet):
+    """QuerySet of a scoped model; ``visible_to`` is the only way views reach its records."""
+
+    def visible_to(self, user: Any, perm: Perm = Perm.VIEW) -> ScopedQuerySet:
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        roles = self.model.access.roles(perm)
+        if unrestricted(user, roles):
+            return self
+        paths = scope_paths(user, roles)
+        owned = Q(pk__in=[])
+        if perm == Perm.VIEW:
+            for name in _owner_fields(self.model):
+                owned |= Q(**{name: user})
+        if self.model.scope_path is None:
+            # Organisation-wide records: only a role at a root unit covers them.
+            return self if any(p.count("/") == 2 for p in paths) else self.filter(owned)
+        if not paths:
+            return self.filter(owned)
+        return self.filter(scope_q(self.model.scope_path, paths) | owned)
+
+
+def for_aggregates(queryset: ScopedQuerySet, user: Any) -> ScopedQuerySet:
+    """Records counted in statistics: every role sees counts for its own subtree, nämndledamöter
+    included, though most roles may not open the records themselves. Only aggregates may be built on it."""
+    from accounts.choices import Role
+
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    paths = scope_paths(user, frozenset(Role))
+    if not paths:
+        return queryset.none()
+    return queryset.filter(scope_q(queryset.model.scope_path, paths))

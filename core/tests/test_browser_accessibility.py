@@ -1,0 +1,215 @@
+"""Every page in headless Chromium: axe-core (WCAG 2.1 A and AA rules) finds no violation, and the phone flow works."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+
+from accounts import demo as accounts_demo
+from accounts.models import Membership, User
+from audit.choices import Source
+from audit.context import acting_as
+from complaints import demo as complaints_demo
+from complaints.models import Complaint
+from controls import demo as controls_demo
+from controls.models import Control
+from deviations import demo as deviations_demo
+from deviations.models import Deviation
+from organisation import demo as organisation_demo
+from organisation.models import Period, Process, Unit
+from risks import demo as risks_demo
+from risks.models import Risk
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture
+def demo():
+    with acting_as(None, Source.COMMAND):
+        units = organisation_demo.create(timezone.localdate())
+        people = accounts_demo.create(units)
+        organisation_demo.assign_owners(people)
+    return people
+
+
+@pytest.fixture
+def demo_records(demo):
+    with acting_as(None, Source.COMMAND):
+        deviations_demo.create(timezone.localdate(), count=40)
+        complaints_demo.create(timezone.localdate(), count=15)
+        risks_demo.create(timezone.localdate())
+        controls_demo.create(timezone.localdate())
+    return demo
+
+
+def sign_in(page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/logga-in/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(accounts_demo.DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(f"{base_url}/")
+
+
+def assert_accessible(page, where: str) -> None:
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert violations == [], f"{where}: {summary}"
+
+
+def all_pages() -> list[str]:
+    unit = Unit.objects.get(code="BOU-MYN")
+    process = Process.objects.get(code="P1")
+    period = Period.objects.order_by("-year").first()
+    point = period.points.first()
+    person = User.objects.get(username="medarbetare")
+    membership = Membership.objects.get(user=person)
+    return [
+        "/",
+        "/organisation/enheter/",
+        f"/organisation/enheter/{unit.pk}/",
+        f"/organisation/enheter/{unit.pk}/andra/",
+        "/organisation/enheter/ny/",
+        "/organisation/processer/",
+        f"/organisation/processer/{process.pk}/",
+        f"/organisation/processer/{process.pk}/andra/",
+        "/organisation/malgrupper/",
+        "/organisation/malgrupper/ny/",
+        "/organisation/perioder/",
+        f"/organisation/perioder/{period.pk}/",
+        f"/organisation/perioder/{period.pk}/andra/",
+        f"/organisation/perioder/{period.pk}/tillfallen/ny/",
+        f"/organisation/perioder/{period.pk}/tillfallen/{point.pk}/andra/",
+        "/konton/mitt-konto/",
+        "/konton/personer/",
+        f"/konton/personer/{person.pk}/",
+        f"/konton/personer/{person.pk}/andra/",
+        "/konton/personer/ny/",
+        "/konton/roller/",
+        f"/konton/roller/{membership.pk}/",
+        f"/konton/roller/{membership.pk}/avsluta/",
+        "/konton/roller/ny/",
+        "/loggkontroll/",
+        "/losenord/",
+        "/finns-inte/",
+        *record_pages(),
+    ]
+
+
+def record_pages() -> list[str]:
+    deviation = Deviation.objects.filter(kind="lex_sarah").order_by("pk").first()
+    complaint = Complaint.objects.order_by("pk").first()
+    risk = Risk.objects.order_by("pk").first()
+    control = Control.objects.order_by("pk").first()
+    action = deviation.actions.first() or Deviation.objects.exclude(actions=None).first().actions.first()
+    return [
+        "/avvikelser/",
+        "/avvikelser/rapportera/",
+        "/avvikelser/mina/",
+        f"/avvikelser/{deviation.pk}/",
+        f"/avvikelser/{deviation.pk}/utredning/",
+        f"/avvikelser/{deviation.pk}/ny-atgard/",
+        "/avvikelser/statistik/",
+        "/avvikelser/teman/",
+        "/avvikelser/orsaker/",
+        "/avvikelser/orsaker/ny/",
+        "/avvikelser/maltider/",
+        "/avvikelser/maltider/ny/",
+        "/synpunkter/",
+        "/synpunkter/registrera/",
+        f"/synpunkter/{complaint.pk}/",
+        f"/synpunkter/{complaint.pk}/hantering/",
+        "/synpunkter/statistik/",
+        "/risker/",
+        "/risker/matris/",
+        "/risker/ny/",
+        f"/risker/{risk.pk}/",
+        f"/risker/{risk.pk}/bedomning/",
+        f"/risker/{risk.pk}/andra/",
+        "/arshjul/",
+        "/organisation/rutiner/",
+        "/organisation/rutiner/ny/",
+        "/egenkontroller/",
+        "/egenkontroller/ny/",
+        "/egenkontroller/kvalitetsplan/",
+        "/egenkontroller/genomforda/",
+        "/egenkontroller/granskningar/",
+        "/egenkontroller/granskningar/ny/",
+        f"/egenkontroller/{control.pk}/",
+        f"/egenkontroller/{control.pk}/genomforande/",
+        "/atgarder/",
+        "/atgarder/mina/",
+        "/atgarder/ny/",
+        f"/atgarder/{action.pk}/",
+        f"/atgarder/{action.pk}/andra/",
+    ]
+
+
+def test_every_page_passes_axe(page, live_server, demo_records):
+    base = live_server.url
+    page.goto(f"{base}/logga-in/")
+    assert_accessible(page, "login")
+    sign_in(page, base, "admin")
+    for path in all_pages():
+        response = page.goto(f"{base}{path}")
+        assert response.status in (200, 404), (path, response.status)
+        assert_accessible(page, path)
+    # The lex Sarah decision page belongs to the head of operations over the unit.
+    lex = Deviation.objects.filter(kind="lex_sarah", unit__code__startswith="BOU").order_by("pk").first()
+    page.context.clear_cookies()
+    sign_in(page, base, "vc.bou")
+    assert page.goto(f"{base}/avvikelser/{lex.pk}/beslut/").status == 200
+    assert_accessible(page, "lex Sarah decision")
+    # A form with errors must stay accessible too.
+    page.context.clear_cookies()
+    sign_in(page, base, "admin")
+    page.goto(f"{base}/organisation/enheter/ny/")
+    page.get_by_role("button", name="Spara").click()
+    assert page.locator(".errorlist").count() > 0
+    assert_accessible(page, "unit form with errors")
+
+
+def test_the_axe_check_catches_a_violation(page):
+    page.set_content('<html lang="sv"><body><main><h1>Prov</h1><input type="text"></main></body></html>')
+    with pytest.raises(AssertionError, match="label"):
+        assert_accessible(page, "deliberately broken page")
+
+
+def test_the_api_documentation_passes_axe(page, live_server, demo):
+    sign_in(page, live_server.url, "admin")
+    page.goto(f"{live_server.url}/api/docs/")
+    assert page.get_by_role("heading", name="GET /api/v1/units/", exact=True).count() == 1
+    assert_accessible(page, "/api/docs/")
+
+
+def test_a_refused_page_passes_axe(page, live_server, demo):
+    sign_in(page, live_server.url, "medarbetare")
+    response = page.goto(f"{live_server.url}/loggkontroll/")
+    assert response.status == 403
+    assert page.get_by_role("heading", name="Behörighet saknas").is_visible()
+    assert_accessible(page, "403")
+
+
+def test_sign_in_start_page_and_organisation_on_a_phone(browser, live_server, demo):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    base = live_server.url
+    sign_in(page, base, "ec.myn")
+    assert page.get_by_role("heading", name="Mitt att göra").is_visible()
+    assert_accessible(page, "start page on a phone")
+
+    page.get_by_text("Meny").click()
+    page.get_by_role("link", name="Enheter").click()
+    page.wait_for_url(f"{base}/organisation/enheter/")
+    assert page.get_by_role("heading", name="Enheter").is_visible()
+    page.get_by_role("link", name="Myndighetsenheten barn och unga").click()
+    assert page.get_by_role("heading", name="Myndighetsenheten barn och unga").is_visible()
+    assert page.get_by_role("heading", name="Personer och roller").is_visible()
+    assert_accessible(page, "unit on a phone")
+    # Nothing on the page is wider than the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()

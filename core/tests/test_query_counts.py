@@ -1,0 +1,153 @@
+"""Each page costs the same number of SQL queries whether it lists three records or thirty."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.choices import Role
+from accounts.tests.factories import MembershipFactory, person_with_role
+from audit.choices import Action
+from audit.models import AuditEntry
+from organisation.tests.factories import PeriodFactory, ProcessFactory, TargetGroupFactory, UnitFactory
+
+PAGES = [
+    "home",
+    "organisation:unit_list",
+    "organisation:process_list",
+    "organisation:targetgroup_list",
+    "organisation:period_list",
+    "accounts:person_list",
+    "accounts:membership_list",
+    "audit:log",
+    "organisation:unit_export",
+    "accounts:membership_export",
+    "audit:export",
+    "deviations:list",
+    "deviations:mine",
+    "deviations:export",
+    "deviations:statistics",
+    "deviations:themes",
+    "complaints:list",
+    "complaints:export",
+    "complaints:statistics",
+    "actions:list",
+    "actions:mine",
+    "actions:export",
+    "risks:list",
+    "risks:matrix",
+    "controls:list",
+    "controls:run_list",
+    "controls:quality_plan",
+    "controls:review_list",
+    "organisation:routine_list",
+    "yearwheel",
+]
+MAX_QUERIES = 16
+_years = itertools.count(1900)
+
+
+def _add_records(tree, owner, n):
+    from actions.tests.factories import ActionFactory
+    from complaints.tests.factories import ComplaintFactory
+    from deviations.models import RootCause
+    from deviations.tests.factories import DeviationFactory, LexSarahFactory
+
+    RootCause.ensure_defaults()
+    for _ in range(n):
+        unit = UnitFactory(parent=tree.a)
+        for factory in (DeviationFactory, LexSarahFactory):
+            deviation = factory(unit=unit, reported_by=owner)
+            deviation.root_causes.add(RootCause.objects.first())
+            deviation.actions.add(ActionFactory(unit=unit, responsible=owner))
+        ComplaintFactory(unit=unit)
+        _add_planning(unit, owner)
+        process = ProcessFactory(unit=unit, owner=owner)
+        process.target_groups.add(TargetGroupFactory())
+        MembershipFactory(unit=unit, role=Role.ENHETSCHEF)
+        period = PeriodFactory(year=next(_years))
+        period.create_default_points()
+        AuditEntry.objects.create(action=Action.READ, source="web", unit=unit, changes={"name": ["a", "b"]})
+
+
+def _add_planning(unit, owner):
+    import datetime as dt
+
+    from controls.models import ControlRun, Review
+    from controls.tests.factories import ControlFactory
+    from organisation.models import Routine
+    from risks.tests.factories import RiskFactory
+
+    risk = RiskFactory(unit=unit, owner=owner)
+    control = ControlFactory(unit=unit, risk=risk, responsible=owner, first_due_on=dt.date.today())
+    ControlRun.objects.create(control=control, performed_on=dt.date.today(), result="x", verdict="needs_action")
+    Review.objects.create(
+        kind="internal", title="G", performed_by="Stab", performed_on=dt.date.today(), unit=unit, findings="x"
+    )
+    routine = Routine.objects.create(process=ProcessFactory(unit=unit), title="Rutin", unit=unit)
+    routine.add_version(text="t", adopted_by="VC", adopted_on=dt.date.today())
+
+
+def _count(client, name):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse(name))
+    assert response.status_code == 200, name
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_makes_a_constant_number_of_queries(client, tree, name, django_assert_max_num_queries):
+    admin = person_with_role(Role.ADMINISTRATOR, tree.root)
+    client.force_login(admin)
+    _add_records(tree, admin, 3)
+    client.get(reverse(name))  # warm the per-process caches (content types) so both counts are alike
+    few = _count(client, name)
+    _add_records(tree, admin, 27)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        many = _count(client, name)
+    assert many == few, f"{name}: {few} queries with 3 records, {many} with 30"
+
+
+@pytest.mark.parametrize("kind", ["unit", "process", "person", "period", "deviation", "complaint"])
+def test_a_detail_page_makes_a_constant_number_of_queries(client, tree, kind, django_assert_max_num_queries):
+    admin = person_with_role(Role.ADMINISTRATOR, tree.root)
+    client.force_login(admin)
+    period = PeriodFactory(year=2026)
+    period.create_default_points()
+    process = ProcessFactory(unit=tree.a, owner=admin)
+    from complaints.tests.factories import ComplaintFactory
+    from deviations.tests.factories import DeviationFactory
+
+    deviation = DeviationFactory(unit=tree.a, description="Fel dos av läkemedel på kvällen.")
+    complaint = ComplaintFactory(unit=tree.a, description="Lång väntan på beslut.")
+    # One similar record before and many after, so the similarity lookup runs in both counts.
+    DeviationFactory(unit=tree.a, description="Fel dos av läkemedel igen.")
+    ComplaintFactory(unit=tree.a, description="Lång väntan igen.")
+    url = {
+        "unit": reverse("organisation:unit_detail", args=[tree.a.pk]),
+        "process": reverse("organisation:process_detail", args=[process.pk]),
+        "person": reverse("accounts:person_detail", args=[admin.pk]),
+        "period": reverse("organisation:period_detail", args=[period.pk]),
+        "deviation": reverse("deviations:detail", args=[deviation.pk]),
+        "complaint": reverse("complaints:detail", args=[complaint.pk]),
+    }[kind]
+    from actions.tests.factories import ActionFactory
+
+    client.get(url)  # warm the per-process caches (content types, word frequencies)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    few = len(ctx.captured_queries)
+    for _ in range(10):
+        process.target_groups.add(TargetGroupFactory())
+        MembershipFactory(unit=tree.a, user=admin, role=Role.MEDARBETARE)
+        UnitFactory(parent=tree.a)
+        ProcessFactory(unit=tree.a)
+        DeviationFactory(unit=tree.a, description="Fel dos av läkemedel igen.").actions.add(ActionFactory(unit=tree.a))
+        deviation.actions.add(ActionFactory(unit=tree.a))
+        ComplaintFactory(unit=tree.a, description="Lång väntan igen.")
+    client.get(url)
+    with django_assert_max_num_queries(MAX_QUERIES), CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    assert len(ctx.captured_queries) == few

@@ -1,0 +1,371 @@
+"""Base views: every list, detail, form and export reaches records only through the scope query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import connection, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import generic
+
+from audit import log as audit_log
+from audit.choices import Action
+
+from . import todo, yearwheel
+from .filters import chosen_unit
+from .forms import StatisticsForm, TransitionForm
+from .scope import Perm, can, can_change, for_aggregates, has_access
+from .tables import Table, export_response, workbook_response
+from .workflow import TransitionRefused
+
+
+class ScopedMixin(LoginRequiredMixin):
+    """A view over one scoped model. Refuses (403) a user who holds no role that may ``perm`` it."""
+
+    model: Any
+    perm: Perm = Perm.VIEW
+    list_select_related: tuple[str, ...] = ()
+    as_owner = False  # edit pages also open to a record's owners where the model allows it
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated and not has_access(
+            request.user, self.perm, self.model, as_owner=self.as_owner
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def scoped(self, perm: Perm = Perm.VIEW):
+        qs = self.model.objects.visible_to(self.request.user, perm)
+        return qs.select_related(*self.list_select_related) if self.list_select_related else qs
+
+
+class RecordListView(ScopedMixin, generic.ListView):
+    """A filterable, paginated list whose columns come from ``table`` and filters from ``filterset_class``."""
+
+    filterset_class: Any = None
+    table: Table
+    export_name: str = ""
+    paginate_by = 50
+    template_name = "core/record_list.html"
+    title: str = ""
+    create_url_name: str = ""
+    export_url_name: str = ""
+
+    def filtered(self):
+        queryset = self.scoped()
+        if self.filterset_class is None:
+            self.filterset = None
+            return queryset
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=queryset, request=self.request)
+        return self.filterset.qs if self.filterset.is_bound else queryset
+
+    def get_queryset(self):
+        return self.filtered()
+
+    def prepare_rows(self, objects: list[Any]) -> list[Any]:
+        """Hook: add per-row values a column shows (computed for the page at once, not per row)."""
+        return objects
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            title=self.title or self.model._meta.verbose_name_plural.capitalize(),
+            filter=self.filterset,
+            table=self.table,
+            rows=self.table.rows(self.prepare_rows(list(context["object_list"]))),
+            querystring=query.urlencode(),
+            total=context["paginator"].count if context.get("paginator") else len(context["object_list"]),
+            can_create=bool(self.create_url_name) and has_access(self.request.user, Perm.CREATE, self.model),
+            create_url_name=self.create_url_name,
+            export_url_name=self.export_url_name,
+        )
+        return context
+
+
+class RecordExportView(RecordListView):
+    """The same filtered list as its page, as an Excel or CSV file; the export is logged."""
+
+    paginate_by = None
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        objects = list(context["object_list"])
+        fmt = "csv" if self.request.GET.get("format") == "csv" else "xlsx"
+        audit_log.record(
+            Action.EXPORT,
+            model=self.model,
+            note=_("%(count)d rows, filter: %(query)s")
+            % {"count": len(objects), "query": context["querystring"] or "–"},
+        )
+        return export_response(self.table, objects, self.export_name or self.model._meta.model_name, fmt)
+
+
+class RecordDetailView(ScopedMixin, generic.DetailView):
+    """One record in the user's scope (404 otherwise); a read of a sensitive record is logged."""
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(self.scoped(), pk=self.kwargs["pk"])
+        if obj.sensitive:
+            audit_log.record(Action.READ, obj)
+        return obj
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = can_change(self.request.user, self.object)
+        return context
+
+
+class ScopedFormMixin(ScopedMixin):
+    """Create/update: the form is told the user (to offer only units in scope) and the target unit is checked."""
+
+    perm = Perm.CHANGE
+    template_name = "core/record_form.html"
+    success_message = ""
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        allowed = (
+            can_change(self.request.user, form.instance)
+            if form.instance.pk
+            else can(self.request.user, Perm.CREATE, self.model, form.instance.scope_unit())
+        )
+        if not allowed:
+            raise PermissionDenied
+        with transaction.atomic():
+            response = super().form_valid(form)
+        messages.success(self.request, self.success_message or _("Saved."))
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.get_title()
+        return context
+
+    def get_title(self) -> str:
+        return str(self.model._meta.verbose_name).capitalize()
+
+
+class RecordCreateView(ScopedFormMixin, generic.CreateView):
+    perm = Perm.CREATE
+
+    def get_title(self) -> str:
+        return _("New %(thing)s") % {"thing": self.model._meta.verbose_name}
+
+
+class RecordUpdateView(ScopedFormMixin, generic.UpdateView):
+    as_owner = True
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(self.scoped(Perm.VIEW), pk=self.kwargs["pk"])
+        if not can_change(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def get_title(self) -> str:
+        return _("Edit %(thing)s") % {"thing": self.object}
+
+
+class RecordTransitionView(ScopedMixin, generic.View):
+    """POST a new status for a workflow record; the model's ``transition_to`` decides."""
+
+    as_owner = True
+    perm = Perm.CHANGE
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        obj = get_object_or_404(self.scoped(Perm.VIEW), pk=pk)
+        if not can_change(request.user, obj):
+            raise PermissionDenied
+        form = TransitionForm(request.POST, record=obj)
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the statuses offered."))
+        else:
+            try:
+                obj.transition_to(form.cleaned_data["status"], by=request.user, note=form.cleaned_data["note"])
+            except TransitionRefused as refusal:
+                messages.error(request, " ".join(refusal.messages))
+            else:
+                messages.success(request, _("The status is now “%(status)s”.") % {"status": obj.get_status_display()})
+        return redirect(obj.get_absolute_url())
+
+
+class StatisticsView(LoginRequiredMixin, generic.TemplateView):
+    """Aggregates for a period and unit subtree; every role may see them for its own part of the tree."""
+
+    model: Any
+    compute: Any
+    export_name = "statistik"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = StatisticsForm(self.request.GET or None)
+        start, end, unit = form.period()
+        queryset = for_aggregates(self.model.objects.all(), self.request.user)
+        if unit is not None:
+            queryset = queryset.filter(unit__path__startswith=unit.path)
+        context.update(
+            form=form,
+            stats=type(self).compute(queryset, start, end),
+            unit=unit,
+            querystring=self.request.GET.urlencode(),
+        )
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        if self.request.GET.get("format") == "xlsx":
+            audit_log.record(Action.EXPORT, model=self.model, note=context["querystring"] or "–")
+            return workbook_response(self.sheets(context["stats"]), self.export_name)
+        return super().render_to_response(context, **kwargs)
+
+    def sheets(self, stats: Any) -> dict[str, list[list[Any]]]:
+        raise NotImplementedError
+
+
+class Home(LoginRequiredMixin, generic.TemplateView):
+    """The start page: the person's own 'mitt att göra'."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["todo"] = todo.items_for(self.request.user)
+        return context
+
+
+class ApiDocs(LoginRequiredMixin, generic.TemplateView):
+    """The API reference, rendered on the server from the OpenAPI schema (accessible, no script)."""
+
+    template_name = "core/api_docs.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from drf_spectacular.generators import SchemaGenerator
+
+        schema = SchemaGenerator().get_schema(request=None, public=True)
+        components = schema["components"]["schemas"]
+        operations = []
+        for path, methods in schema["paths"].items():
+            for method, op in methods.items():
+                body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+                body_name = body.get("$ref", "").rsplit("/", 1)[-1]
+                operations.append(
+                    {
+                        "path": path,
+                        "method": method.upper(),
+                        "id": op["operationId"],
+                        "description": op.get("description", ""),
+                        "parameters": op.get("parameters", []),
+                        "body": _schema_fields(components.get(body_name, {})),
+                    }
+                )
+        context = super().get_context_data(**kwargs)
+        context.update(title=_("API documentation"), operations=operations, info=schema["info"])
+        return context
+
+
+def _schema_fields(component: dict[str, Any]) -> list[dict[str, Any]]:
+    required = set(component.get("required", []))
+    return [
+        {
+            "name": name,
+            "type": spec.get("type") or spec.get("$ref", "").rsplit("/", 1)[-1] or "object",
+            "required": name in required,
+            "read_only": spec.get("readOnly", False),
+            "description": spec.get("description") or spec.get("title", ""),
+        }
+        for name, spec in component.get("properties", {}).items()
+    ]
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database check for load balancers: 200 when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+class YearWheel(LoginRequiredMixin, generic.TemplateView):
+    """Årshjulet: a year of what is due, month by month, for the person's part of the organisation."""
+
+    template_name = "core/yearwheel.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from accounts.models import CalendarFeed
+        from organisation.models import Unit
+
+        context = super().get_context_data(**kwargs)
+        try:
+            year = int(self.request.GET.get("year") or timezone.localdate().year)
+        except ValueError:
+            year = timezone.localdate().year
+        unit = chosen_unit(self.request)
+        found = yearwheel.events(self.request.user, dt.date(year, 1, 1), dt.date(year, 12, 31), unit)
+        months: dict[int, list[yearwheel.Event]] = {m: [] for m in range(1, 13)}
+        for event in found:
+            months[event.day.month].append(event)
+        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        context.update(
+            year=year,
+            unit=unit,
+            units=Unit.objects.filter(is_active=True),
+            months=list(months.items()),
+            today=timezone.localdate(),
+            feed_url=self.request.build_absolute_uri(reverse("yearwheel_ical", args=[feed.token])) if feed else "",
+        )
+        return context
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        """Create (or replace) the person's secret calendar address."""
+        from accounts.models import CalendarFeed
+
+        CalendarFeed.renew(request.user)
+        messages.success(request, _("A new calendar address was created; the old one no longer works."))
+        return redirect("yearwheel")
+
+
+def yearwheel_ical(request: HttpRequest, token: str) -> HttpResponse:
+    """The årshjul as iCalendar for the person who owns the token: a year back and a year ahead, in their scope."""
+    import datetime as dt
+
+    from django.conf import settings
+    from django.http import Http404
+    from django.utils import timezone
+
+    from accounts.models import CalendarFeed
+
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    today = timezone.localdate()
+    found = yearwheel.events(feed.user, today - dt.timedelta(days=365), today + dt.timedelta(days=365))
+    body = yearwheel.ical(
+        found, site_url=settings.SITE_URL, name="Kvalitetsnav årshjul", now=timezone.now().astimezone(dt.UTC)
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="arshjul.ics"'
+    return response

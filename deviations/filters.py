@@ -1,0 +1,36 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import SearchFilter, SubtreeFilter
+
+from .choices import Assessment, DeviationKind, DeviationStatus
+from .models import Deviation, RootCause
+
+
+class DeviationFilter(django_filters.FilterSet):
+    q = SearchFilter(fields=("description", "location", "investigation", "analysis"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DeviationKind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=DeviationStatus.choices)
+    unit = SubtreeFilter()
+    root_cause = django_filters.ModelChoiceFilter(
+        label=_("Root cause"), field_name="root_causes", queryset=RootCause.objects.all()
+    )
+    assessment = django_filters.ChoiceFilter(label=_("Assessment"), choices=Assessment.choices)
+    is_serious = django_filters.BooleanFilter(label=_("Serious"))
+    reported_from = django_filters.DateFilter(
+        label=_("Reported from"),
+        field_name="reported_at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    reported_to = django_filters.DateFilter(
+        label=_("Reported to"),
+        field_name="reported_at",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Deviation
+        fields = ["q", "kind", "status", "unit", "root_cause", "assessment", "is_serious"]

@@ -1,0 +1,106 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import ScopedModelForm
+
+from .choices import PeriodScheme
+from .models import FollowUpPoint, Period, Process, Routine, TargetGroup, Unit
+
+
+class UnitForm(ScopedModelForm):
+    scope_fields = ("parent",)
+
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "kind", "parent", "description", "is_active"]
+
+
+class ProcessForm(ScopedModelForm):
+    class Meta:
+        model = Process
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "unit",
+            "owner",
+            "description",
+            "target_groups",
+            "established_on",
+            "established_by",
+            "next_review_on",
+            "is_active",
+        ]
+        widgets = {
+            "established_on": forms.DateInput(),
+            "next_review_on": forms.DateInput(),
+            "target_groups": forms.CheckboxSelectMultiple(),
+        }
+
+
+class TargetGroupForm(ScopedModelForm):
+    class Meta:
+        model = TargetGroup
+        fields = ["name", "description", "is_active"]
+
+
+class PeriodForm(ScopedModelForm):
+    create_points = forms.BooleanField(
+        label=_("Create the scheme's follow-up points"),
+        required=False,
+        initial=True,
+        help_text=_("Cumulative from 1 January; adjust the dates afterwards if needed."),
+    )
+
+    class Meta:
+        model = Period
+        fields = ["year", "scheme"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["create_points"]
+        self.fields["scheme"].initial = PeriodScheme.TERTIAL
+
+
+class FollowUpPointForm(ScopedModelForm):
+    class Meta:
+        model = FollowUpPoint
+        fields = ["code", "name", "starts_on", "ends_on", "report_due_on", "order"]
+        widgets = {"starts_on": forms.DateInput(), "ends_on": forms.DateInput(), "report_due_on": forms.DateInput()}
+
+
+class RoutineForm(ScopedModelForm):
+    """A new rutin with its first version."""
+
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    adopted_by = forms.CharField(label=_("Adopted by"), max_length=200)
+    adopted_on = forms.DateField(label=_("Adopted on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Routine
+        fields = ["process", "title", "unit", "owner", "legal_source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from core.forms import people_in_scope
+
+        self.fields["owner"].queryset = people_in_scope(self.user, Routine)
+
+
+class RoutineEditForm(ScopedModelForm):
+    class Meta:
+        model = Routine
+        fields = ["process", "title", "unit", "owner", "legal_source", "is_active"]
+
+
+class RoutineVersionForm(forms.Form):
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
+    adopted_by = forms.CharField(label=_("Adopted by"), max_length=200)
+    adopted_on = forms.DateField(label=_("Adopted on"), widget=forms.DateInput(attrs={"type": "date"}))
+    next_review_on = forms.DateField(
+        label=_("Next review"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Left empty: twelve months after adoption."),
+    )
