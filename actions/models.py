@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
-from core.models import BaseRecord
+from audit import context as audit_context
+from core.models import AuditedModel, BaseRecord
 from core.scope import Access
 from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
+from organisation.models import FollowUpPoint
 
 from . import rules
 from .choices import ActionStatus, Effect
@@ -87,6 +89,29 @@ class Action(WorkflowMixin, BaseRecord):
     def is_overdue(self) -> bool:
         return rules.is_overdue(self.status, self.due_on, timezone.localdate())
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save; a changed follow-up or effect is also kept for the follow-up point it was written at."""
+        changed = {"follow_up", "effect"} & self.tracked_changes().keys()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if changed and (self.follow_up or self.effect):
+                self.record_follow_up(point=getattr(self, "_follow_up_point", None))
+
+    def record_follow_up(self, *, point: Any = None) -> ActionFollowUp | None:
+        """Keep the current follow-up text and effect as those of ``point`` (by default the point covering
+        today). A later text at the same point replaces it there; the audit log keeps the earlier one."""
+        point = point or FollowUpPoint.reported_at(timezone.localdate())
+        if point is None:
+            return None
+        entry = ActionFollowUp.objects.filter(action=self, point=point).first() or ActionFollowUp(
+            action=self, point=point
+        )
+        entry.text, entry.effect = self.follow_up, self.effect
+        user = audit_context.current_actor().user
+        entry.written_by = user if getattr(user, "is_authenticated", False) else None
+        entry.save()
+        return entry
+
     def guard_transition(self, new: str, *, by: Any, note: str) -> None:
         if new == ActionStatus.DONE:
             if not (self.follow_up or note).strip():
@@ -96,6 +121,38 @@ class Action(WorkflowMixin, BaseRecord):
             self.completed_on = timezone.localdate()
         elif self.status == ActionStatus.DONE:
             self.completed_on = None
+
+
+class ActionFollowUp(AuditedModel):
+    """The follow-up of an åtgärd at one follow-up point (T1, T2, VB …): what has been done, and its effect."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="follow_ups")
+    point = models.ForeignKey(
+        "organisation.FollowUpPoint", verbose_name=_("follow-up point"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("follow-up"), blank=True)
+    effect = models.CharField(_("effect"), max_length=20, choices=Effect.choices, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    written_at = models.DateTimeField(_("written"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("follow-up of an action")
+        verbose_name_plural = _("follow-ups of actions")
+        ordering = ["action", "point__ends_on", "point__order"]
+        constraints = [models.UniqueConstraint(fields=["action", "point"], name="one_follow_up_per_point")]
+
+    def __str__(self) -> str:
+        return f"{self.action} – {self.point}"
+
+    def scope_unit(self):
+        return self.action.unit
 
 
 class ActionStatusChange(StatusChangeBase):

@@ -58,6 +58,7 @@ class ActionDetail(RecordDetailView):
         context["history"] = self.object.status_changes.select_related("changed_by")
         context["transition_form"] = TransitionForm(record=self.object)
         context["sources"] = self.object.sources(self.request.user)
+        context["follow_ups"] = self.object.follow_ups.select_related("point__period", "written_by")
         return context
 
 

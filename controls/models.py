@@ -34,6 +34,16 @@ class Control(BaseRecord):
     risk = models.ForeignKey(
         "risks.Risk", verbose_name=_("risk"), null=True, blank=True, on_delete=models.PROTECT, related_name="controls"
     )
+    process = models.ForeignKey(
+        "organisation.Process",
+        verbose_name=_("process reviewed"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="review_controls",
+        help_text=_("Set on the yearly review that every process gets."),
+    )
     unit = models.ForeignKey(
         "organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="controls"
     )
@@ -150,6 +160,8 @@ class ControlRun(BaseRecord):
                     control.risk.actions.add(self.action)
             super().save(*args, **kwargs)
             self.control.save()  # moves the next due date
+            if self.control.process_id:
+                self.control.process.review_done(self.performed_on)
 
 
 class Review(BaseRecord):

@@ -34,6 +34,15 @@ class ScopedPermission(permissions.BasePermission):
         return has_access(request.user, Perm.CHANGE, view.model, as_owner=True)
 
 
+def refuse_personnummer(attrs: dict) -> None:
+    """Refuse, naming the fields, any text that holds a personnummer (the API's half of the forms' check)."""
+    refused = {
+        name: [PERSONNUMMER_MESSAGE] for name, v in attrs.items() if isinstance(v, str) and contains_personnummer(v)
+    }
+    if refused:
+        raise serializers.ValidationError(refused)
+
+
 class ScopedSerializer(serializers.ModelSerializer):
     """Unit fields accept only units where the caller may change records of this model."""
 
@@ -51,11 +60,7 @@ class ScopedSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         """Run the model's own ``clean()`` so the API refuses what the forms refuse, with the same messages."""
-        refused = {
-            name: [PERSONNUMMER_MESSAGE] for name, v in attrs.items() if isinstance(v, str) and contains_personnummer(v)
-        }
-        if refused:
-            raise serializers.ValidationError(refused)
+        refuse_personnummer(attrs)
         model = self.Meta.model
         instance = copy.copy(self.instance) if self.instance is not None else model()
         many = {f.name for f in model._meta.many_to_many}

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.scope import has_access
-from organisation.models import Process
 
 HORIZON_DAYS = 30
 LIMIT = 20  # per kind of item: the start page stays short; the lists hold the rest
@@ -32,16 +31,8 @@ def items_for(user: Any) -> list[TodoItem]:
     """The person's open items, the most urgent first. Each module contributes one query."""
     today = timezone.localdate()
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
-    items = [
-        TodoItem(
-            title=_("Review the process “%(name)s”") % {"name": process.name},
-            kind=_("Process review"),
-            url=process.get_absolute_url(),
-            due=process.next_review_on,
-        )
-        for process in Process.objects.filter(owner=user, is_active=True, next_review_on__lte=horizon)
-    ]
-    items += _actions(user, horizon)
+    # A process owner's yearly review is an egenkontroll with them as responsible (Process.sync_review_control).
+    items = _actions(user, horizon)
     items += _controls(user, horizon)
     items += _deviations(user)
     return sorted(items, key=lambda item: (item.due is None, item.due))

@@ -27,7 +27,7 @@ def events(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[Ev
     """The events from ``start`` to ``end`` (inclusive) in the user's scope, optionally within ``unit``'s subtree."""
     from actions.models import Action
     from controls.models import Control
-    from organisation.models import FollowUpPoint, Process
+    from organisation.models import FollowUpPoint
     from risks.models import Risk, review_months
     from risks.rules import review_due
 
@@ -74,16 +74,7 @@ def events(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[Ev
                     f"risk-{r.pk}",
                 )
             )
-    for p in within(Process.objects.filter(is_active=True, next_review_on__range=(start, end))):
-        found.append(
-            Event(
-                p.next_review_on,
-                _("Review the process “%(name)s”") % {"name": p.name},
-                _("Process review"),
-                p.get_absolute_url(),
-                f"process-{p.pk}",
-            )
-        )
+    # Process reviews come in as egenkontroller (Process.sync_review_control), so they are not listed twice.
     points = FollowUpPoint.objects.select_related("period")
     for point in points.filter(ends_on__range=(start, end)):
         found.append(

@@ -1,7 +1,8 @@
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ScopedModelForm
+from core.forms import PersonnummerCheckMixin, ScopedModelForm
 
 from .choices import PeriodScheme
 from .models import FollowUpPoint, Period, Process, Routine, TargetGroup, Unit
@@ -70,12 +71,39 @@ class FollowUpPointForm(ScopedModelForm):
         widgets = {"starts_on": forms.DateInput(), "ends_on": forms.DateInput(), "report_due_on": forms.DateInput()}
 
 
-class RoutineForm(ScopedModelForm):
-    """A new rutin with its first version."""
+ROUTINE_FILE_TYPES = ["pdf", "docx", "doc", "odt", "xlsx", "txt"]
+ROUTINE_FILE_MAX_MB = 20
 
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+
+def check_routine_file(file) -> None:
+    if file.size > ROUTINE_FILE_MAX_MB * 1024 * 1024:
+        raise forms.ValidationError(
+            _("The document is larger than %(max)d MB.") % {"max": ROUTINE_FILE_MAX_MB}, code="too_large"
+        )
+
+
+class VersionFields(PersonnummerCheckMixin, forms.Form):
+    """What every version of a rutin holds: a text, an attached document or both, and who adopted it."""
+
+    text = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 12}))
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        validators=[FileExtensionValidator(ROUTINE_FILE_TYPES), check_routine_file],
+        help_text=_("PDF, Word, OpenDocument, Excel or text, at most 20 MB."),
+    )
     adopted_by = forms.CharField(label=_("Adopted by"), max_length=200)
     adopted_on = forms.DateField(label=_("Adopted on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text", "").strip() or data.get("file")) and "text" not in self.errors:
+            self.add_error("text", _("Write the text of the routine or attach a document."))
+        return data
+
+
+class RoutineForm(VersionFields, ScopedModelForm):
+    """A new rutin with its first version."""
 
     class Meta:
         model = Routine
@@ -94,10 +122,7 @@ class RoutineEditForm(ScopedModelForm):
         fields = ["process", "title", "unit", "owner", "legal_source", "is_active"]
 
 
-class RoutineVersionForm(forms.Form):
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
-    adopted_by = forms.CharField(label=_("Adopted by"), max_length=200)
-    adopted_on = forms.DateField(label=_("Adopted on"), widget=forms.DateInput(attrs={"type": "date"}))
+class RoutineVersionForm(VersionFields):
     next_review_on = forms.DateField(
         label=_("Next review"),
         required=False,

@@ -9,6 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
@@ -158,7 +161,40 @@ class Process(BaseRecord):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.next_review_on is None and self.established_on is not None:
             self.next_review_on = rules.next_process_review(self.established_on)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.sync_review_control()
+
+    def sync_review_control(self) -> None:
+        """Keep the process's yearly review as a recurring egenkontroll (method: process review) in step with
+        the process: its unit, its owner as responsible, and the next review date until it is first done."""
+        # controls builds on organisation, so the import is here rather than at the top.
+        from controls.choices import Cadence, Method
+        from controls.models import Control
+
+        control = Control.objects.filter(process=self).first()
+        if control is None:
+            if not self.is_active:
+                return
+            with translation.override(settings.LANGUAGE_CODE):
+                control = Control(
+                    process=self,
+                    method=Method.PROCESS_REVIEW,
+                    cadence=Cadence.YEARLY,
+                    title=gettext("Yearly review of the process “%(name)s”") % {"name": self.name},
+                    purpose=gettext(
+                        "To keep the process and its routines up to date and fit for purpose (SOSFS 2011:9 4 kap.)."
+                    ),
+                )
+        if control.pk is None or not control.runs.exists():
+            control.first_due_on = self.next_review_on or rules.next_process_review(timezone.localdate())
+        control.unit_id, control.responsible_id, control.is_active = self.unit_id, self.owner_id, self.is_active
+        control.save()
+
+    def review_done(self, on) -> None:
+        """A review of the process was performed on ``on``: the next one is due a year later."""
+        self.next_review_on = rules.next_process_review(on)
+        self.save()
 
 
 class Period(BaseRecord):
@@ -216,6 +252,12 @@ class FollowUpPoint(BaseRecord):
     def __str__(self) -> str:
         return f"{self.code} {self.period.year}"
 
+    @classmethod
+    def reported_at(cls, day) -> FollowUpPoint | None:
+        """The follow-up point at which something that happened on ``day`` is reported: the earliest-ending
+        point that covers the day (points are cumulative, so 10 March belongs to T1 and 1 June to T2)."""
+        return cls.objects.filter(starts_on__lte=day, ends_on__gte=day).order_by("ends_on", "order").first()
+
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
@@ -272,14 +314,19 @@ class Routine(BaseRecord):
     def current_version(self) -> RoutineVersion | None:
         return self.versions.order_by("-number").first()
 
-    def add_version(self, *, text: str, adopted_by: str, adopted_on, next_review_on=None, by=None) -> RoutineVersion:
+    def add_version(
+        self, *, text: str = "", file=None, adopted_by: str, adopted_on, next_review_on=None, by=None
+    ) -> RoutineVersion:
         """A new version; the earlier ones stay readable and their read confirmations stay with them."""
+        if not (text.strip() or file):
+            raise ValidationError({"text": _("Write the text of the routine or attach a document.")})
         with transaction.atomic():
             last = self.versions.select_for_update().order_by("-number").first()
             return RoutineVersion.objects.create(
                 routine=self,
                 number=(last.number + 1) if last else 1,
                 text=text,
+                file=file or "",
                 adopted_by=adopted_by,
                 adopted_on=adopted_on,
                 next_review_on=next_review_on or rules.next_process_review(adopted_on),
@@ -287,12 +334,19 @@ class Routine(BaseRecord):
             )
 
 
+def routine_file_path(version: RoutineVersion, filename: str) -> str:
+    """Where an attached rutin document is stored: per rutin and version, under a sanitised name."""
+    return f"rutiner/{version.routine_id}/v{version.number}/{get_valid_filename(filename)}"
+
+
 class RoutineVersion(models.Model):
-    """One adopted version of a rutin. Never changed: a change is a new version."""
+    """One adopted version of a rutin: its text, an attached document, or both. Never changed: a change is a
+    new version."""
 
     routine = models.ForeignKey(Routine, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), blank=True)
+    file = models.FileField(_("document"), upload_to=routine_file_path, max_length=300, blank=True)
     adopted_by = models.CharField(_("adopted by"), max_length=200)
     adopted_on = models.DateField(_("adopted on"))
     next_review_on = models.DateField(_("next review"))
@@ -309,6 +363,13 @@ class RoutineVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.routine} v{self.number}"
+
+    @property
+    def file_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+    def get_file_url(self) -> str:
+        return reverse("organisation:routine_file", args=[self.routine_id, self.number]) if self.file else ""
 
 
 class ReadConfirmation(models.Model):

@@ -33,5 +33,6 @@ urlpatterns = [
     path("rutiner/<int:pk>/andra/", views.RoutineUpdate.as_view(), name="routine_update"),
     path("rutiner/<int:pk>/ny-version/", views.RoutineNewVersion.as_view(), name="routine_new_version"),
     path("rutiner/<int:pk>/version/<int:number>/", views.RoutineVersionDetail.as_view(), name="routine_version"),
+    path("rutiner/<int:pk>/version/<int:number>/fil/", views.RoutineFile.as_view(), name="routine_file"),
     path("rutiner/<int:pk>/last/", views.ConfirmRead.as_view(), name="routine_confirm"),
 ]

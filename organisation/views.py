@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -289,7 +289,11 @@ class RoutineCreate(RecordCreateView):
         response = super().form_valid(form)
         data = form.cleaned_data
         self.object.add_version(
-            text=data["text"], adopted_by=data["adopted_by"], adopted_on=data["adopted_on"], by=self.request.user
+            text=data["text"],
+            file=data["file"],
+            adopted_by=data["adopted_by"],
+            adopted_on=data["adopted_on"],
+            by=self.request.user,
         )
         return response
 
@@ -322,7 +326,7 @@ class RoutineNewVersion(ScopedMixin, View):
 
     def post(self, request, pk: int):
         routine = self.get_routine(request, pk)
-        form = RoutineVersionForm(request.POST)
+        form = RoutineVersionForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_form(request, routine, form)
         version = routine.add_version(by=request.user, **form.cleaned_data)
@@ -343,6 +347,17 @@ class RoutineVersionDetail(ScopedMixin, View):
         return render(
             request, "organisation/routine_version.html", {"routine": routine, "version": version, "title": title}
         )
+
+
+class RoutineFile(ScopedMixin, View):
+    """The document attached to a version, for those who may read the rutin (never a public media URL)."""
+
+    model = Routine
+
+    def get(self, request, pk: int, number: int) -> FileResponse:
+        routine = get_object_or_404(Routine.objects.visible_to(request.user), pk=pk)
+        version = get_object_or_404(routine.versions.exclude(file=""), number=number)
+        return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.file_name)
 
 
 class ConfirmRead(ScopedMixin, View):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from core.models import BaseRecord
 from core.scope import Access
+from organisation.models import FollowUpPoint
 
 from . import rules
 
@@ -137,6 +138,15 @@ class RiskAssessment(models.Model):
     consequence = models.PositiveSmallIntegerField(_("consequence"))
     level = models.PositiveSmallIntegerField(_("risk level"))
     comment = models.TextField(_("comment"), blank=True)
+    point = models.ForeignKey(
+        "organisation.FollowUpPoint",
+        verbose_name=_("follow-up point"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The follow-up point the assessment is reported at; taken from the date."),
+    )
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assessed by"),
@@ -153,3 +163,21 @@ class RiskAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.risk}: {self.level} ({self.assessed_on})"
+
+    @property
+    def band(self) -> str:
+        return rules.risk_band(self.level)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.point_id is None:
+            self.point = FollowUpPoint.reported_at(self.assessed_on)
+        super().save(*args, **kwargs)
+
+
+def levels_by_point(assessments: list[RiskAssessment]) -> list[RiskAssessment]:
+    """A risk's level per follow-up point: of several assessments within one point, the last one counts."""
+    last: dict[int, RiskAssessment] = {}
+    for assessment in sorted(assessments, key=lambda a: (a.assessed_on, a.pk or 0)):
+        if assessment.point_id is not None:
+            last[assessment.point_id] = assessment
+    return sorted(last.values(), key=lambda a: (a.point.ends_on, a.point.order))

@@ -26,7 +26,7 @@ from organisation.models import Unit
 from . import rules, tables
 from .filters import RiskFilter
 from .forms import ReassessForm, RiskEditForm, RiskForm
-from .models import Risk
+from .models import Risk, levels_by_point
 
 
 class RiskList(RecordListView):
@@ -48,8 +48,10 @@ class RiskDetail(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        assessments = list(self.object.assessments.select_related("assessed_by", "point__period"))
         context.update(
-            assessments=self.object.assessments.select_related("assessed_by"),
+            assessments=assessments,
+            by_point=levels_by_point(assessments),
             actions=list(self.object.actions.select_related("responsible")),
         )
         return context

@@ -1,10 +1,11 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 
 from core.api import ScopedViewSet, TransitionViewSetMixin
 from core.scope import Perm, can
 
 from ..filters import ActionFilter
-from ..models import Action
+from ..models import Action, ActionFollowUp
 from .serializers import ActionSerializer
 
 
@@ -15,6 +16,13 @@ class ActionViewSet(TransitionViewSetMixin, ScopedViewSet):
     serializer_class = ActionSerializer
     filterset_class = ActionFilter
     list_select_related = ("unit", "responsible")
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(Prefetch("follow_ups", ActionFollowUp.objects.select_related("point__period")))
+        )
 
     def perform_update(self, serializer):
         # The responsible person without a role over the unit updates the follow-up and effect only,

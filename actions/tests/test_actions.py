@@ -20,7 +20,7 @@ def test_the_responsible_person_records_follow_up_and_effect_but_cannot_reassign
     action = ActionFactory(unit=tree.a1, responsible=reader_a)
     client.force_login(reader_a)
     page = client.get(reverse("actions:update", args=[action.pk]))
-    assert list(page.context["form"].fields) == ["follow_up", "effect"]
+    assert list(page.context["form"].fields) == ["follow_up", "effect", "point"]
     response = client.post(
         reverse("actions:update", args=[action.pk]),
         {"follow_up": "Rutinen är uppdaterad.", "effect": Effect.ACHIEVED, "responsible": chief_a.pk},

@@ -53,6 +53,6 @@ def test_a_process_owner_sees_reviews_due_within_a_month_on_the_start_page(clien
     items = client.get("/").context["todo"]
 
     assert [(i.title, i.overdue) for i in items] == [
-        ("Se över processen ”Förfallen”", True),
-        ("Se över processen ”Snart”", False),
+        ("Genomför: Årlig översyn av processen ”Förfallen”", True),
+        ("Genomför: Årlig översyn av processen ”Snart”", False),
     ]

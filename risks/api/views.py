@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -7,7 +8,7 @@ from rest_framework.response import Response
 from core.api import ScopedViewSet
 
 from ..filters import RiskFilter
-from ..models import Risk
+from ..models import Risk, RiskAssessment
 from .serializers import ReassessSerializer, RiskSerializer
 
 
@@ -20,7 +21,13 @@ class RiskViewSet(ScopedViewSet):
     list_select_related = ("unit",)
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("actions")
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "actions", Prefetch("assessments", RiskAssessment.objects.select_related("point__period"))
+            )
+        )
 
     @extend_schema(request=ReassessSerializer)
     @action(detail=True, methods=["post"])
@@ -32,4 +39,4 @@ class RiskViewSet(ScopedViewSet):
             risk.reassess(by=request.user, **data.validated_data)
         except ValidationError as error:
             raise serializers.ValidationError(error.message_dict) from error
-        return Response(self.get_serializer(risk).data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=risk.pk)).data)

@@ -67,7 +67,9 @@ def test_a_risk_is_checked_acted_on_and_reassessed(context, live_server, demo):
     page.goto(f"{base}/atgarder/mina/")
     page.get_by_role("link", name=action.title).click()
     page.get_by_role("link", name="Ändra").click()
-    page.get_by_label("Uppföljning").fill("Bevakningslista införd; alla utredningar följs upp varje vecka.")
+    page.get_by_role("textbox", name="Uppföljning").fill(
+        "Bevakningslista införd; alla utredningar följs upp varje vecka."
+    )
     page.get_by_label("Effekt").select_option(label="Har gett önskat resultat")
     page.get_by_role("button", name="Spara").click()
     page.get_by_label("Ny status").select_option(label="Klar")
