@@ -305,6 +305,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "404.html", status=404)
 
 
+YEAR_WHEEL_FULL_LIST = 300  # up to this many items a year, every month is listed in full
+YEAR_WHEEL_PAGE = 100
+
+
+def _int_param(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
+    """A whole-number query parameter within bounds; anything else gives the default."""
+    try:
+        value = int(request.GET.get(name) or default)
+    except ValueError:
+        return default
+    return value if low <= value <= high else default
+
+
 class YearWheel(LoginRequiredMixin, generic.TemplateView):
     """Årshjulet: a year of what is due, month by month, for the person's part of the organisation."""
 
@@ -313,28 +326,48 @@ class YearWheel(LoginRequiredMixin, generic.TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         import datetime as dt
 
+        from django.core.paginator import Paginator
         from django.utils import timezone
 
         from accounts.models import CalendarFeed
         from organisation.models import Unit
 
         context = super().get_context_data(**kwargs)
-        try:
-            year = int(self.request.GET.get("year") or timezone.localdate().year)
-        except ValueError:
-            year = timezone.localdate().year
+        today = timezone.localdate()
+        year = _int_param(self.request, "year", today.year, 2000, 2100)
         unit = chosen_unit(self.request)
-        found = yearwheel.events(self.request.user, dt.date(year, 1, 1), dt.date(year, 12, 31), unit)
-        months: dict[int, list[yearwheel.Event]] = {m: [] for m in range(1, 13)}
+        user = self.request.user
+        counts = yearwheel.month_counts(user, year, unit)
+        total = sum(n for kinds in counts.values() for n in kinds.values())
+        if total <= YEAR_WHEEL_FULL_LIST:
+            month, page = None, None
+            found = yearwheel.events(user, dt.date(year, 1, 1), dt.date(year, 12, 31), unit)
+        else:
+            # A large part of the organisation: the year as counts, and one month's items a page at a time.
+            month = _int_param(self.request, "month", today.month if year == today.year else 1, 1, 12)
+            first = dt.date(year, month, 1)
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            page = Paginator(yearwheel.events(user, first, last, unit), YEAR_WHEEL_PAGE).get_page(
+                self.request.GET.get("page")
+            )
+            found = list(page.object_list)
+        months: dict[int, list[yearwheel.Event]] = {m: [] for m in ([month] if month else range(1, 13))}
         for event in found:
             months[event.day.month].append(event)
-        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        kinds = sorted({kind for per_kind in counts.values() for kind in per_kind})
+        feed = CalendarFeed.objects.filter(user=user).first()
         context.update(
             year=year,
             unit=unit,
             units=Unit.objects.filter(is_active=True),
             months=list(months.items()),
-            today=timezone.localdate(),
+            month=month,
+            page_obj=page,
+            page_querystring=f"year={year}&month={month}" + (f"&unit={unit.pk}" if unit else ""),
+            kinds=kinds,
+            overview=[(m, [counts[m].get(kind, 0) for kind in kinds], sum(counts[m].values())) for m in counts],
+            total=total,
+            today=today,
             feed_url=self.request.build_absolute_uri(reverse("yearwheel_ical", args=[feed.token])) if feed else "",
         )
         return context

@@ -6,9 +6,12 @@ One list of plain events serves the page and the iCalendar feed. Each module con
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
 from .scope import Perm, has_access
@@ -23,8 +26,20 @@ class Event:
     uid: str
 
 
-def events(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[Event]:
-    """The events from ``start`` to ``end`` (inclusive) in the user's scope, optionally within ``unit``'s subtree."""
+@dataclass(frozen=True)
+class Source:
+    """One kind of dated item: the rows due in a date range, how to date and name each, and (for counting)
+    which date field to group by and how many months the due date lies after it."""
+
+    kind: str
+    rows: Any  # the queryset, already limited to the scope, the unit and the date range
+    date_field: str
+    month_shift: int
+    event: Callable[[Any], Event]
+
+
+def sources(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[Source]:
+    """What the årshjul gathers from each module, in ``user``'s scope, optionally within ``unit``'s subtree."""
     from actions.models import Action
     from controls.models import Control
     from organisation.models import FollowUpPoint
@@ -34,69 +49,113 @@ def events(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[Ev
     def within(queryset, path: str = "unit__path"):
         return queryset.filter(**{f"{path}__startswith": unit.path}) if unit is not None else queryset
 
-    found: list[Event] = []
+    found: list[Source] = []
     if has_access(user, Perm.VIEW, Control):
-        for c in within(Control.objects.visible_to(user).filter(is_active=True, next_due_on__range=(start, end))):
-            found.append(
-                Event(
+        found.append(
+            Source(
+                _("Self-inspection"),
+                within(Control.objects.visible_to(user).filter(is_active=True, next_due_on__range=(start, end))),
+                "next_due_on",
+                0,
+                lambda c: Event(
                     c.next_due_on,
                     _("Self-inspection: %(title)s") % {"title": c.title},
                     _("Self-inspection"),
                     c.get_absolute_url(),
                     f"control-{c.pk}",
-                )
+                ),
             )
+        )
     if has_access(user, Perm.VIEW, Action):
-        due = Action.objects.visible_to(user).exclude(status="done").filter(due_on__range=(start, end))
-        for a in within(due):
-            found.append(
-                Event(
+        found.append(
+            Source(
+                _("Improvement action"),
+                within(Action.objects.visible_to(user).exclude(status="done").filter(due_on__range=(start, end))),
+                "due_on",
+                0,
+                lambda a: Event(
                     a.due_on,
                     _("Action due: %(title)s") % {"title": a.title},
                     _("Improvement action"),
                     a.get_absolute_url(),
                     f"action-{a.pk}",
-                )
+                ),
             )
+        )
     if has_access(user, Perm.VIEW, Risk):
         months = review_months()
-        earliest = review_due(start, -months)
-        latest = review_due(end, -months)
-        for r in within(
-            Risk.objects.visible_to(user).filter(is_active=True, last_assessed_on__range=(earliest, latest))
-        ):
-            found.append(
-                Event(
+        assessed = (review_due(start, -months), review_due(end, -months))
+        found.append(
+            Source(
+                _("Risk"),
+                within(Risk.objects.visible_to(user).filter(is_active=True, last_assessed_on__range=assessed)),
+                "last_assessed_on",
+                months,
+                lambda r: Event(
                     r.review_due_on,
                     _("Reassess the risk: %(title)s") % {"title": r.title},
                     _("Risk"),
                     r.get_absolute_url(),
                     f"risk-{r.pk}",
-                )
+                ),
             )
+        )
     # Process reviews come in as egenkontroller (Process.sync_review_control), so they are not listed twice.
     points = FollowUpPoint.objects.select_related("period")
-    for point in points.filter(ends_on__range=(start, end)):
-        found.append(
-            Event(
-                point.ends_on,
-                _("Follow-up period ends: %(point)s") % {"point": point},
+    found.append(
+        Source(
+            _("Follow-up point"),
+            points.filter(ends_on__range=(start, end)),
+            "ends_on",
+            0,
+            lambda p: Event(
+                p.ends_on,
+                _("Follow-up period ends: %(point)s") % {"point": p},
                 _("Follow-up point"),
-                point.period.get_absolute_url(),
-                f"point-end-{point.pk}",
-            )
+                p.period.get_absolute_url(),
+                f"point-end-{p.pk}",
+            ),
         )
-    for point in points.filter(report_due_on__range=(start, end)):
-        found.append(
-            Event(
-                point.report_due_on,
-                _("Report due: %(point)s") % {"point": point},
+    )
+    found.append(
+        Source(
+            _("Report deadline"),
+            points.filter(report_due_on__range=(start, end)),
+            "report_due_on",
+            0,
+            lambda p: Event(
+                p.report_due_on,
+                _("Report due: %(point)s") % {"point": p},
                 _("Report deadline"),
-                point.period.get_absolute_url(),
-                f"point-report-{point.pk}",
-            )
+                p.period.get_absolute_url(),
+                f"point-report-{p.pk}",
+            ),
         )
+    )
+    return found
+
+
+def events(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[Event]:
+    """The events from ``start`` to ``end`` (inclusive) in the user's scope, optionally within ``unit``'s subtree.
+    Each module contributes one query."""
+    found = [source.event(row) for source in sources(user, start, end, unit) for row in source.rows]
     return sorted(found, key=lambda e: (e.day, e.kind, e.title))
+
+
+def month_counts(user: Any, year: int, unit: Any = None) -> dict[int, dict[str, int]]:
+    """How many items each month of ``year`` holds, per kind: one grouped query per module, however many rows."""
+    counts: dict[int, dict[str, int]] = {month: {} for month in range(1, 13)}
+    for source in sources(user, dt.date(year, 1, 1), dt.date(year, 12, 31), unit):
+        grouped = (
+            source.rows.order_by()
+            .annotate(month=ExtractMonth(source.date_field))
+            .values("month")
+            .annotate(n=Count("pk"))
+        )
+        for row in grouped:
+            month = (row["month"] - 1 + source.month_shift) % 12 + 1
+            counts[month][source.kind] = counts[month].get(source.kind, 0) + row["n"]
+    return counts
 
 
 def _escape(text: str) -> str:
