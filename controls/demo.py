@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from accounts.models import User
+from actions.choices import Effect
+from organisation.models import FollowUpPoint
 from risks.models import Risk
 
 from .choices import Cadence, Method, Verdict
@@ -84,12 +86,29 @@ def create(today: dt.date) -> None:
                 (0, numerator, verdict),
             ]
             for years_ago, met, result in history:
-                ControlRun.objects.create(
+                run = ControlRun.objects.create(
                     control=control,
-                    performed_on=today - dt.timedelta(days=60 + 365 * years_ago),
+                    # A run that called for action was in early summer, so its åtgärd has two follow-ups.
+                    performed_on=today
+                    - dt.timedelta(days=(150 if result == Verdict.NEEDS_ACTION else 60) + 365 * years_ago),
                     numerator=met,
                     denominator=denominator,
                     verdict=result,
                     performed_by=responsible,
                     result=f"Kravet uppfylldes i {met} av {denominator} granskade ärenden.",
                 )
+            if run.action_id:
+                follow_up_at_points(run, today)
+
+
+def follow_up_at_points(run: ControlRun, today: dt.date) -> None:
+    """The åtgärd a genomförande led to, followed up at the point after the run and at the current one."""
+    action = run.action
+    steps = [
+        (run.performed_on + dt.timedelta(days=20), "Åtgärden är påbörjad: genomgång av bristerna på APT.", ""),
+        (today, "Ny rutin införd; ny aktgranskning planerad till nästa kvartal.", Effect.NOT_YET),
+    ]
+    for day, text, effect in steps:
+        action.follow_up, action.effect = text, effect
+        action._follow_up_point = FollowUpPoint.reported_at(day)
+        action.save()
