@@ -12,6 +12,9 @@ Variables (defaults in brackets):
   DEFAULT_FROM_EMAIL      [kvalitetsnav@localhost]
   SITE_URL                [http://127.0.0.1:8000]  for links in emails
   CSRF_TRUSTED_ORIGINS    [] comma separated, e.g. https://kvalitet.exempel.se
+  KOLADA_URL              [https://api.kolada.se/v3]
+  KOLADA_MUNICIPALITY     [0880]  the municipality's own Kolada code (demo: Kalmar)
+  KOLADA_COMPARISON       [] comma separated Kolada codes to compare with; Riket (0000) always
 """
 
 import os
@@ -70,6 +73,8 @@ INSTALLED_APPS = [
     "complaints",
     "risks",
     "controls",
+    "indicators",
+    "goals",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +262,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kvalitetsnav@localhos
 # Risk analysis: steps of each axis (sannolikhet × konsekvens) and months between re-assessments.
 RISK_SCALE = int(os.environ.get("RISK_SCALE", "4"))
 RISK_REVIEW_MONTHS = int(os.environ.get("RISK_REVIEW_MONTHS", "12"))
+# Kolada (RKA): the national comparison values, fetched on demand and on a schedule, kept locally.
+KOLADA_URL = os.environ.get("KOLADA_URL", "https://api.kolada.se/v3")
+KOLADA_MUNICIPALITY = os.environ.get("KOLADA_MUNICIPALITY", "0880")
+KOLADA_COMPARISON = [c for c in os.environ.get("KOLADA_COMPARISON", "").split(",") if c]
 # The address people reach the app at, for links in emails and calendar feeds.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
