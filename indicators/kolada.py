@@ -32,7 +32,7 @@ def get_json(url: str) -> dict[str, Any]:
     """GET one URL and parse the JSON answer (the only network call in the client)."""
     request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "Kvalitetsnav"})
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (a fixed https base URL)
+        with urllib.request.urlopen(request, timeout=60) as response:
             return json.load(response)
     except (OSError, ValueError) as error:
         raise KoladaError(f"{url}: {error}") from error

@@ -164,9 +164,9 @@ class Result(BaseRecord):
             errors["denominator"] = gettext("The denominator must be at least 1.")
         indicator = self.indicator if self.indicator_id else None
         if indicator is not None:
-            if indicator.is_share and self.numerator is None and self.value is not None:
-                if not 0 <= self.value <= 100:
-                    errors["value"] = gettext("A share lies between 0 and 100.")
+            share_out_of_range = indicator.is_share and self.value is not None and not 0 <= self.value <= 100
+            if share_out_of_range and self.numerator is None:
+                errors["value"] = gettext("A share lies between 0 and 100.")
             if self.gender not in indicator.genders:
                 errors["gender"] = gettext("This indicator is not reported for that gender.")
         if self.numerator is None and self.value in (None, ""):

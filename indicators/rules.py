@@ -8,6 +8,7 @@ own denominator, and an XmR (individuals) chart for everything else.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -72,7 +73,7 @@ def xmr_chart(values: list[float], *, floor: float | None = 0.0) -> Limits | Non
     if len(values) < MIN_POINTS:
         return None
     mean = sum(values) / len(values)
-    ranges = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+    ranges = [abs(b - a) for a, b in itertools.pairwise(values)]
     spread = XMR_FACTOR * sum(ranges) / len(ranges)
     low = mean - spread if floor is None else max(floor, mean - spread)
     return Limits("xmr", mean, [low] * len(values), [mean + spread] * len(values))

@@ -1,10 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.workflow import TransitionRefused
 from goals.choices import Assessment, GoalKind, RoundStatus
 from goals.models import Goal, GoalReport, RoundLocked, copy_year
 from goals.tests.factories import GoalFactory, round_at
-from core.workflow import TransitionRefused
 
 
 def report(round_, goal, unit, by, **fields):
