@@ -10,6 +10,8 @@ from complaints.api.views import ComplaintViewSet
 from controls.api.views import ControlRunViewSet, ControlViewSet, ReviewViewSet
 from core import views as core_views
 from deviations.api.views import DeviationViewSet
+from goals.api.views import GoalReportViewSet, GoalViewSet, RoundViewSet
+from indicators.api.views import IndicatorViewSet, ResultViewSet
 from organisation.api.routines import RoutineViewSet
 from organisation.api.views import (
     FollowUpPointViewSet,
@@ -37,6 +39,11 @@ router.register("controls", ControlViewSet, basename="control")
 router.register("control-runs", ControlRunViewSet, basename="controlrun")
 router.register("reviews", ReviewViewSet, basename="review")
 router.register("routines", RoutineViewSet, basename="routine")
+router.register("goals", GoalViewSet, basename="goal")
+router.register("follow-up-rounds", RoundViewSet, basename="followupround")
+router.register("goal-reports", GoalReportViewSet, basename="goalreport")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("indicator-results", ResultViewSet, basename="result")
 
 urlpatterns = [
     path("", core_views.Home.as_view(), name="home"),
@@ -55,6 +62,8 @@ urlpatterns = [
     path("synpunkter/", include("complaints.urls")),
     path("risker/", include("risks.urls")),
     path("egenkontroller/", include("controls.urls")),
+    path("mal/", include("goals.urls")),
+    path("indikatorer/", include("indicators.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", core_views.ApiDocs.as_view(), name="api_docs"),

@@ -31,8 +31,13 @@ PALETTE = ["#0b4f6c", "#c0392b", "#1d6b2a", "#7d3c98", "#b9770e", "#2e4053"]
 
 @dataclass
 class Series:
+    """One line or set of bars. ``style`` draws it as a value line, a control limit, a centre line or a
+    target; ``marked`` lists the positions to ring (special-cause signals). ``None`` is a gap."""
+
     name: str
-    values: list[float]
+    values: list[float | None]
+    style: str = "value"  # value | limit | centre | target | comparison
+    marked: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -62,7 +67,9 @@ class Chart:
         return [(c, [s.values[i] for s in self.data.series]) for i, c in enumerate(self.data.categories)]
 
 
-def _number(value: float) -> str:
+def _number(value: float | None) -> str:
+    if value is None:
+        return "–"
     return formats.number_format(
         value, decimal_pos=0 if float(value).is_integer() else 1, use_l10n=True, force_grouping=True
     )
@@ -74,9 +81,11 @@ def alt_text(data: ChartData) -> str:
         return f"{data.title}: inga uppgifter."
     parts = []
     for series in data.series:
+        if series.style in ("limit", "centre"):
+            continue  # the limits are in the table and the notes; read aloud point by point they drown the values
         pairs = ", ".join(f"{c} {_number(v)}" for c, v in zip(data.categories, series.values, strict=True))
         parts.append(f"{series.name}: {pairs}" if len(data.series) > 1 else pairs)
-    return f"{data.title}. " + "; ".join(parts) + "."
+    return f"{data.title}. " + "; ".join(parts) + "." + "".join(f" {note}" for note in data.notes)
 
 
 def bar_chart(data: ChartData) -> Chart:
@@ -107,6 +116,53 @@ def bar_chart(data: ChartData) -> Chart:
     ax.set_title(data.title, loc="left", fontsize=11, fontweight="bold")
     if len(data.series) > 1:
         ax.legend(frameon=False)
+    fig.tight_layout()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return Chart(data=data, svg=svg[svg.index("<svg") :], alt=alt_text(data))
+
+
+LINE_STYLES = {
+    "value": {"linewidth": 2.2, "marker": "o", "markersize": 5},
+    "comparison": {"linewidth": 1.6, "marker": "s", "markersize": 4, "linestyle": (0, (1, 1))},
+    "limit": {"linewidth": 1.2, "linestyle": (0, (6, 3)), "color": "#555555"},
+    "centre": {"linewidth": 1.2, "linestyle": "-", "color": "#555555"},
+    "target": {"linewidth": 1.6, "linestyle": (0, (2, 2)), "color": "#1d6b2a", "drawstyle": "steps-mid"},
+}
+
+
+def line_chart(data: ChartData) -> Chart:
+    """A line chart over ordered categories (follow-up points): values, limits, centre line and targets, with
+    the marked points ringed. The same function draws the indicator pages and the report documents."""
+    fig, ax = plt.subplots(figsize=(max(6, 0.5 * len(data.categories) + 2), 3.8))
+    positions = list(range(len(data.categories)))
+    colour_index = 0
+    for series in data.series:
+        style = dict(LINE_STYLES.get(series.style, LINE_STYLES["value"]))
+        if "color" not in style:
+            style["color"] = PALETTE[colour_index % len(PALETTE)]
+            colour_index += 1
+        ys = [float("nan") if v is None else float(v) for v in series.values]
+        ax.plot(positions, ys, label=series.name, **style)
+        for index in series.marked:
+            if series.values[index] is not None:
+                ax.plot(
+                    [index],
+                    [float(series.values[index])],
+                    marker="o",
+                    markersize=13,
+                    fillstyle="none",
+                    color="#c0392b",
+                    markeredgewidth=2,
+                    linestyle="none",
+                )
+    crowded = len(data.categories) > 8
+    ax.set_xticks(positions, data.categories, rotation=45 if crowded else 0, ha="right" if crowded else "center")
+    ax.set_ylabel(data.value_label)
+    ax.set_title(data.title, loc="left", fontsize=11, fontweight="bold")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})

@@ -17,6 +17,8 @@ from audit.models import AuditEntry
 from complaints.models import Complaint
 from controls.models import Control, Review
 from deviations.models import Deviation, RootCause, TargetTime
+from goals.models import FollowUpRound, Goal
+from indicators.models import Indicator
 from organisation.models import Period, Process, Routine, TargetGroup, Unit
 from risks.models import Risk
 
@@ -48,6 +50,16 @@ SECTIONS = (
             NavItem(_("Quality plan"), "controls:quality_plan", Control),
             NavItem(_("Reviews and follow-ups"), "controls:review_list", Review),
             NavItem(_("Year wheel"), "yearwheel", None),
+        ),
+    ),
+    NavSection(
+        _("Goals and follow-up"),
+        (
+            NavItem(_("Operational plan"), "goals:tree", Goal),
+            NavItem(_("Goals and indicators at a glance"), "goals:dashboard", None),
+            NavItem(_("Follow-up rounds"), "goals:round_list", FollowUpRound),
+            NavItem(_("My goal reports"), "goals:my_reports", None),
+            NavItem(_("Indicators"), "indicators:list", Indicator),
         ),
     ),
     NavSection(

@@ -325,3 +325,21 @@ class GoalReportCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} {self.corrected_at:%Y-%m-%d}"
+
+
+def suggested_for(goal: Goal, unit: Any, point: Any) -> str:
+    """The suggested bedömning of ``goal`` at ``unit`` for ``point``: its indicators' utfall (total) against the
+    year's etappmål for the unit, or for the whole committee. Two queries."""
+    from indicators.models import Result, Target
+
+    indicators = list(goal.indicators.all())
+    values = dict(
+        Result.objects.filter(indicator__in=indicators, point=point, unit=unit, gender="T").values_list(
+            "indicator_id", "value"
+        )
+    )
+    targets: dict[int, Any] = {}
+    for target in Target.objects.filter(indicator__in=indicators, year=point.period.year).order_by("unit_id"):
+        if target.unit_id == unit.pk or (target.unit_id is None and target.indicator_id not in targets):
+            targets[target.indicator_id] = target.value
+    return rules.suggested_assessment((values.get(i.pk), targets.get(i.pk), i.better) for i in indicators)

@@ -131,7 +131,7 @@ class Result(BaseRecord):
         "organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="indicator_results"
     )
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, default=Gender.TOTAL)
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, blank=True)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     numerator = models.PositiveIntegerField(_("numerator"), null=True, blank=True)
     denominator = models.PositiveIntegerField(_("denominator"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.MANUAL)

@@ -44,9 +44,15 @@ PAGES = [
     "controls:review_list",
     "organisation:routine_list",
     "yearwheel",
+    "goals:tree",
+    "goals:dashboard",
+    "goals:round_list",
+    "goals:my_reports",
+    "indicators:list",
+    "indicators:export",
 ]
 MAX_QUERIES = 16
-_years = itertools.count(1900)
+_years = itertools.count(3000)  # clear of the real years the goals use
 
 
 def _add_records(tree, owner, n):
@@ -64,6 +70,7 @@ def _add_records(tree, owner, n):
             deviation.actions.add(ActionFactory(unit=unit, responsible=owner))
         ComplaintFactory(unit=unit)
         _add_planning(unit, owner)
+        _add_goals(tree, unit, owner)
         process = ProcessFactory(unit=unit, owner=owner)
         process.target_groups.add(TargetGroupFactory())
         MembershipFactory(unit=unit, role=Role.ENHETSCHEF)
@@ -88,6 +95,25 @@ def _add_planning(unit, owner):
     )
     routine = Routine.objects.create(process=ProcessFactory(unit=unit), title="Rutin", unit=unit)
     routine.add_version(text="t", adopted_by="VC", adopted_on=dt.date.today())
+
+
+def _add_goals(tree, unit, owner):
+    from goals.models import FollowUpRound, GoalReport
+    from goals.tests.factories import GoalFactory
+    from indicators.models import Result, Target
+    from indicators.tests.factories import IndicatorFactory
+
+    period = PeriodFactory(year=2026)
+    if not period.points.exists():
+        period.create_default_points()
+    point = period.points.get(code="T2")
+    round_, _ = FollowUpRound.objects.get_or_create(point=point)
+    indicator = IndicatorFactory()
+    Target.objects.create(indicator=indicator, year=2026, value=50)
+    Result.objects.create(indicator=indicator, point=point, unit=tree.root, numerator=4, denominator=10)
+    goal = GoalFactory(unit=unit, responsible=owner)
+    goal.indicators.add(indicator)
+    GoalReport.objects.create(round=round_, goal=goal, unit=unit, assessment="partly", reported_by=owner)
 
 
 def _count(client, name):

@@ -1,0 +1,67 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import PersonnummerCheckMixin, ScopedModelForm, people_in_scope
+from organisation.models import FollowUpPoint, Unit
+
+from . import rules
+from .choices import Assessment
+from .models import FollowUpRound, Goal, GoalReport
+
+
+class GoalForm(ScopedModelForm):
+    class Meta:
+        model = Goal
+        fields = [
+            "year",
+            "kind",
+            "parent",
+            "title",
+            "description",
+            "quality_area",
+            "responsible",
+            "unit",
+            "units",
+            "indicators",
+            "order",
+        ]
+        widgets = {"units": forms.CheckboxSelectMultiple, "indicators": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = people_in_scope(self.user, Goal)
+        self.fields["units"].queryset = Unit.objects.filter(is_active=True, parent__isnull=False).order_by("path")
+        self.fields["parent"].queryset = Goal.objects.order_by("-year", "order", "title")
+
+
+class RoundForm(forms.ModelForm):
+    class Meta:
+        model = FollowUpRound
+        fields = ["point", "deadline"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("user", None)
+        super().__init__(*args, **kwargs)
+        self.fields["point"].queryset = (
+            FollowUpPoint.objects.filter(round__isnull=True).select_related("period").order_by("-ends_on")
+        )
+
+
+class ReportForm(PersonnummerCheckMixin, forms.ModelForm):
+    """The bedömning of one goal for one unit: the assessment with samlad bedömning, orsak and åtgärd."""
+
+    class Meta:
+        model = GoalReport
+        fields = ["assessment", "overall", "cause", "action", "comment"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ("overall", "cause", "action", "comment")}
+        labels = {"overall": _("Overall assessment (samlad bedömning)"), "cause": _("Cause"), "action": _("Action")}
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = rules.assessments_for(goal.kind)
+        self.fields["assessment"].choices = [(a, Assessment(a).label) for a in allowed]
+
+
+class CorrectionForm(ReportForm):
+    reason = forms.CharField(label=_("Why is the report corrected?"), widget=forms.Textarea(attrs={"rows": 2}))

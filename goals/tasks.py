@@ -1,0 +1,16 @@
+"""Background work for goals: copying a year's goal tree."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from audit.context import task_acting_as
+
+from .models import copy_year
+
+
+@task()
+def copy_goal_year(year: int, started_by: int | None = None) -> int:
+    """Copy the goal tree of ``year`` to the next year; returns the number of goals created."""
+    with task_acting_as(started_by):
+        return copy_year(year)
