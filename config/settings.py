@@ -235,6 +235,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name across apps get names of their own in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "GoalAssessmentEnum": "goals.choices.Assessment",
+        "IndicatorSourceEnum": "indicators.choices.Source",
+        "AuditSourceEnum": "audit.choices.Source",
+    },
 }
 
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")

@@ -37,7 +37,7 @@ def chosen_point(param: str | None) -> FollowUpPoint | None:
         point = points.filter(pk=int(param)).first()
         if point:
             return point
-    with_round = points.filter(round__isnull=False).order_by("-ends_on").first()
+    with_round = points.filter(rounds__isnull=False).order_by("-ends_on").first()
     return with_round or points.filter(ends_on__lte=timezone.localdate()).order_by("-ends_on").first()
 
 

@@ -34,18 +34,15 @@ class GoalForm(ScopedModelForm):
         self.fields["parent"].queryset = Goal.objects.order_by("-year", "order", "title")
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(ScopedModelForm):
     class Meta:
         model = FollowUpRound
-        fields = ["point", "deadline"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = ["point", "unit", "deadline"]
+        widgets = {"deadline": forms.DateInput()}
 
     def __init__(self, *args, **kwargs):
-        kwargs.pop("user", None)
         super().__init__(*args, **kwargs)
-        self.fields["point"].queryset = (
-            FollowUpPoint.objects.filter(round__isnull=True).select_related("period").order_by("-ends_on")
-        )
+        self.fields["point"].queryset = FollowUpPoint.objects.select_related("period").order_by("-ends_on")
 
 
 class ReportForm(PersonnummerCheckMixin, forms.ModelForm):

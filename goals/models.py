@@ -95,17 +95,19 @@ class Goal(BaseRecord):
         return list(self.units.all()) or [self.unit]
 
 
-def copy_year(year: int) -> int:
-    """Copy the goal tree of ``year`` to the next year (same nodes, units and indicators; no reports).
-
-    Refused if the next year already has goals, so a second click does not double the plan.
-    """
-    if Goal.objects.filter(year=year + 1).exists():
+def copy_year(year: int, within: Any = None) -> int:
+    """Copy the goal tree of ``year`` (the goals of ``within``'s subtree, or all) to the next year: the same
+    nodes, units and indicators, no reports. Refused if that part of the next year already has goals, so a
+    second click does not double the plan."""
+    goals = Goal.objects.filter(year=year)
+    if within is not None:
+        goals = goals.filter(unit__path__startswith=within.path)
+    if Goal.objects.filter(year=year + 1, unit__in=goals.values("unit")).exists():
         raise ValidationError(gettext("%(year)d already has goals; nothing was copied.") % {"year": year + 1})
     copies: dict[int, Goal] = {}
     with transaction.atomic():
         # Parents before children: a node's parent is always created earlier in the tree order.
-        for goal in tree(Goal.objects.filter(year=year)):
+        for goal in tree(goals):
             node = goal.node
             copy = Goal.objects.create(
                 year=year + 1,
@@ -154,8 +156,15 @@ class FollowUpRound(WorkflowMixin, BaseRecord):
     """The follow-up of the verksamhetsplan at one point (T1, T2, helår …): open for reporting, approved by
     the kvalitetsutvecklare, then locked once reported to the nämnd."""
 
-    point = models.OneToOneField(
-        "organisation.FollowUpPoint", verbose_name=_("follow-up point"), on_delete=models.PROTECT, related_name="round"
+    point = models.ForeignKey(
+        "organisation.FollowUpPoint", verbose_name=_("follow-up point"), on_delete=models.PROTECT, related_name="rounds"
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The goals of this unit and the units under it are followed up."),
     )
     status = models.CharField(_("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN)
     deadline = models.DateField(_("report by"), null=True, blank=True)
@@ -167,21 +176,18 @@ class FollowUpRound(WorkflowMixin, BaseRecord):
         RoundStatus.LOCKED: set(),
     }
     access: ClassVar[Access] = Access(view=EVERYONE, change=PLANNERS)
-    scope_path: ClassVar[None] = None
 
     class Meta:
         verbose_name = _("follow-up round")
         verbose_name_plural = _("follow-up rounds")
-        ordering = ["-point__ends_on"]
+        ordering = ["-point__ends_on", "unit__path"]
+        constraints = [models.UniqueConstraint(fields=["point", "unit"], name="one_round_per_point_and_unit")]
 
     def __str__(self) -> str:
         return gettext("Follow-up %(point)s") % {"point": self.point}
 
     def get_absolute_url(self) -> str:
         return reverse("goals:round_detail", args=[self.pk])
-
-    def scope_unit(self):
-        return None
 
     @property
     def year(self) -> int:
@@ -195,7 +201,7 @@ class FollowUpRound(WorkflowMixin, BaseRecord):
         """Every (goal, unit) that must report in this round: the year's goals with a responsible, except
         the fokusområden (which are headings), each for every unit it concerns."""
         goals = (
-            Goal.objects.filter(year=self.year)
+            Goal.objects.filter(year=self.year, unit__path__startswith=self.unit.path)
             .exclude(kind=GoalKind.FOCUS_AREA)
             .select_related("unit", "responsible")
             .prefetch_related("units")

@@ -13,7 +13,7 @@ from django.views import generic
 
 from core.filters import chosen_unit
 from core.forms import TransitionForm
-from core.scope import Perm, can, has_access
+from core.scope import Perm, has_access, units_where
 from core.tables import Column, Table
 from core.views import (
     RecordCreateView,
@@ -97,12 +97,13 @@ class CopyYear(ScopedMixin, generic.View):
 
     def post(self, request):
         year = chosen_year(request)
-        if not can(request.user, Perm.CHANGE, Goal, None):
+        within = units_where(request.user, Perm.CHANGE, Goal).order_by("path").first()
+        if within is None:
             raise PermissionDenied
-        if Goal.objects.filter(year=year + 1).exists():
+        if Goal.objects.filter(year=year + 1, unit__path__startswith=within.path).exists():
             messages.error(request, _("%(year)d already has goals; nothing was copied.") % {"year": year + 1})
             return redirect(f"{reverse('goals:tree')}?year={year}")
-        copy_goal_year.enqueue(year, started_by=request.user.pk)
+        copy_goal_year.enqueue(year, within.pk, started_by=request.user.pk)
         messages.success(
             request, _("The goals of %(year)d are being copied to %(next)d.") % {"year": year, "next": year + 1}
         )
@@ -112,6 +113,7 @@ class CopyYear(ScopedMixin, generic.View):
 round_table = Table(
     [
         Column("point", _("Follow-up point"), link=True),
+        Column("unit", _("Unit")),
         Column("get_status_display", _("Status")),
         Column("deadline", _("Report by")),
         Column("reported_to_committee_on", _("Reported to the committee on")),
@@ -122,7 +124,7 @@ round_table = Table(
 class RoundList(RecordListView):
     model = FollowUpRound
     table = round_table
-    list_select_related = ("point__period",)
+    list_select_related = ("point__period", "unit")
     create_url_name = "goals:round_create"
 
 
@@ -180,7 +182,7 @@ class MyReports(LoginRequiredMixin, generic.TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         items = []
-        for round_ in FollowUpRound.objects.filter(status=RoundStatus.OPEN).select_related("point__period"):
+        for round_ in FollowUpRound.objects.filter(status=RoundStatus.OPEN).select_related("point__period", "unit"):
             done = set(round_.reports.values_list("goal_id", "unit_id"))
             items += [
                 {"round": round_, "goal": goal, "unit": unit, "done": (goal.pk, unit.pk) in done}

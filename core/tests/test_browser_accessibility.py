@@ -16,6 +16,10 @@ from controls import demo as controls_demo
 from controls.models import Control
 from deviations import demo as deviations_demo
 from deviations.models import Deviation
+from goals import demo as goals_demo
+from goals.models import FollowUpRound, Goal
+from indicators import demo as indicators_demo
+from indicators.models import Indicator
 from organisation import demo as organisation_demo
 from organisation.models import Period, Process, Unit
 from risks import demo as risks_demo
@@ -43,6 +47,8 @@ def demo_records(demo):
         complaints_demo.create(timezone.localdate(), count=15)
         risks_demo.create(timezone.localdate())
         controls_demo.create(timezone.localdate())
+        indicators_demo.create(timezone.localdate())
+        goals_demo.create(timezone.localdate())
     return demo
 
 
@@ -106,6 +112,10 @@ def record_pages() -> list[str]:
     risk = Risk.objects.order_by("pk").first()
     control = Control.objects.order_by("pk").first()
     action = deviation.actions.first() or Deviation.objects.exclude(actions=None).first().actions.first()
+    goal = Goal.objects.exclude(indicators=None).order_by("-year", "pk").first()
+    round_ = FollowUpRound.objects.order_by("-point__ends_on").first()
+    report = round_.reports.first()
+    indicator = Indicator.objects.get(code="IFO_BOU_UTR_4MAN")
     return [
         "/avvikelser/",
         "/avvikelser/rapportera/",
@@ -146,6 +156,20 @@ def record_pages() -> list[str]:
         "/atgarder/ny/",
         f"/atgarder/{action.pk}/",
         f"/atgarder/{action.pk}/andra/",
+        "/mal/",
+        "/mal/ny/",
+        "/mal/oversikt/",
+        "/mal/uppfoljning/",
+        "/mal/uppfoljning/ny/",
+        "/mal/uppfoljning/mina/",
+        f"/mal/{goal.pk}/",
+        f"/mal/uppfoljning/{round_.pk}/",
+        f"/mal/uppfoljning/{round_.pk}/mal/{report.goal_id}/enhet/{report.unit_id}/",
+        "/indikatorer/",
+        "/indikatorer/ny/",
+        f"/indikatorer/{indicator.pk}/",
+        f"/indikatorer/{indicator.pk}/utfall/nytt/",
+        f"/indikatorer/{indicator.pk}/etappmal/nytt/",
     ]
 
 

@@ -107,7 +107,7 @@ def _add_goals(tree, unit, owner):
     if not period.points.exists():
         period.create_default_points()
     point = period.points.get(code="T2")
-    round_, _ = FollowUpRound.objects.get_or_create(point=point)
+    round_, _ = FollowUpRound.objects.get_or_create(point=point, unit=tree.root)
     indicator = IndicatorFactory()
     Target.objects.create(indicator=indicator, year=2026, value=50)
     Result.objects.create(indicator=indicator, point=point, unit=tree.root, numerator=4, denominator=10)

@@ -16,8 +16,12 @@ class GoalFactory(factory.django.DjangoModelFactory):
     unit = factory.SubFactory(UnitFactory)
 
 
-def round_at(code: str = "T2", year: int = 2026) -> FollowUpRound:
+def round_at(code: str = "T2", year: int = 2026, unit=None) -> FollowUpRound:
+    """A round at the point, for ``unit`` (by default the top of the organisation)."""
+    from organisation.models import Unit
+
     period = PeriodFactory(year=year)
     if not period.points.exists():
         period.create_default_points()
-    return FollowUpRound.objects.create(point=period.points.get(code=code))
+    unit = unit or Unit.objects.filter(parent__isnull=True).order_by("path").first()
+    return FollowUpRound.objects.create(point=period.points.get(code=code), unit=unit)

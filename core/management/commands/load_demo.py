@@ -10,6 +10,8 @@ from audit.context import acting_as
 from complaints import demo as complaints_demo
 from controls import demo as controls_demo
 from deviations import demo as deviations_demo
+from goals import demo as goals_demo
+from indicators import demo as indicators_demo
 from organisation import demo as organisation_demo
 from organisation.models import Unit
 from risks import demo as risks_demo
@@ -30,6 +32,8 @@ class Command(BaseCommand):
                 complaints_demo.create(timezone.localdate())
                 risks_demo.create(timezone.localdate())
                 controls_demo.create(timezone.localdate())
+                indicators_demo.create(timezone.localdate())
+                goals_demo.create(timezone.localdate())
             self.stdout.write(self.style.SUCCESS("Exempelkommun har laddats."))
         self.stdout.write(f"\nDemoanvändare (lösenord för alla: {accounts_demo.DEMO_PASSWORD}):")
         for username, first, last, _title, role, unit in accounts_demo.PEOPLE:
