@@ -38,8 +38,9 @@ def get_json(url: str) -> dict[str, Any]:
         raise KoladaError(f"{url}: {error}") from error
 
 
-def pages(url: str, fetch: Fetch = get_json) -> Iterator[dict[str, Any]]:
+def pages(url: str, fetch: Fetch | None = None) -> Iterator[dict[str, Any]]:
     """The rows of every page of a list answer, following ``next_url``."""
+    fetch = fetch or get_json
     seen: set[str] = set()
     while url and url not in seen:
         seen.add(url)
@@ -53,7 +54,7 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
         yield ids[start : start + MAX_IDS_PER_CALL]
 
 
-def fetch_municipalities(ids: Iterable[str], fetch: Fetch = get_json) -> int:
+def fetch_municipalities(ids: Iterable[str], fetch: Fetch | None = None) -> int:
     """Store the names of the given municipalities (Riket included)."""
     count = 0
     for chunk in _chunks(sorted(set(ids))):
@@ -65,7 +66,7 @@ def fetch_municipalities(ids: Iterable[str], fetch: Fetch = get_json) -> int:
     return count
 
 
-def fetch_values(kpi: str, municipalities: Iterable[str], years: Iterable[int], fetch: Fetch = get_json) -> int:
+def fetch_values(kpi: str, municipalities: Iterable[str], years: Iterable[int], fetch: Fetch | None = None) -> int:
     """Fetch and store one KPI's values for the municipalities and years; returns the number of values stored.
 
     All pages are read before anything is written, and then written in one transaction: a broken
@@ -106,7 +107,7 @@ def comparison_municipalities() -> list[str]:
     return sorted({RIKET, settings.KOLADA_MUNICIPALITY, *settings.KOLADA_COMPARISON})
 
 
-def sync(years: Iterable[int], fetch: Fetch = get_json) -> dict[str, int]:
+def sync(years: Iterable[int], fetch: Fetch | None = None) -> dict[str, int]:
     """Fetch every active indicator's Kolada KPI for the comparison municipalities; {kpi: values stored}."""
     kpis = sorted(
         set(Indicator.objects.filter(is_active=True).exclude(kolada_kpi="").values_list("kolada_kpi", flat=True))
@@ -119,3 +120,15 @@ def national_values(kpi: str, gender: str = "T") -> dict[int, Decimal]:
     """Riket's stored values of a KPI by year."""
     rows = KoladaValue.objects.filter(kpi=kpi, municipality_id=RIKET, gender=gender, value__isnull=False)
     return dict(rows.values_list("year", "value"))
+
+
+def comparison_table(kpi: str, gender: str = "T") -> tuple[list[int], list[tuple[str, list[Decimal | None]]]]:
+    """The stored values of a KPI for the comparison municipalities: (years, [(name, value per year)])."""
+    rows = KoladaValue.objects.filter(
+        kpi=kpi, gender=gender, municipality_id__in=comparison_municipalities()
+    ).select_related("municipality")
+    years = sorted({r.year for r in rows})
+    by_place: dict[str, dict[int, Decimal | None]] = {}
+    for row in rows:
+        by_place.setdefault(str(row.municipality), {})[row.year] = row.value
+    return years, [(name, [values.get(y) for y in years]) for name, values in sorted(by_place.items())]

@@ -97,6 +97,9 @@ class Trend:
             series.append(
                 Series(_("Interim target"), [None if t is None else float(t) for t in self.targets], "target")
             )
+        if self.indicator.target_value is not None:
+            label = _("Long-term target %(year)s") % {"year": self.indicator.target_year}
+            series.append(Series(label, [float(self.indicator.target_value)] * len(self.points), "target"))
         if any(n is not None for n in self.national):
             series.append(
                 Series(_("Sweden (Kolada)"), [None if n is None else float(n) for n in self.national], "comparison")

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import generic
 
@@ -19,7 +20,7 @@ from core.views import (
 )
 from organisation.models import Unit
 
-from . import tables
+from . import kolada, tables
 from .choices import Gender
 from .filters import IndicatorFilter
 from .forms import IndicatorForm, ResultForm, TargetForm
@@ -68,6 +69,7 @@ class IndicatorDetail(RecordDetailView):
             targets=indicator.targets.select_related("unit"),
             goals=indicator.goals.all(),
             may_add_result=has_access(user, Perm.CREATE, Result),
+            kolada=kolada.comparison_table(indicator.kolada_kpi, gender) if indicator.kolada_kpi else None,
         )
         return context
 
@@ -146,4 +148,8 @@ class FetchKolada(ScopedMixin, generic.View):
             messages.error(request, _("Kolada could not be reached. The values stored earlier are still shown."))
         else:
             messages.success(request, _("The Kolada values are being fetched."))
-        return redirect("indicators:list")
+        back = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return redirect(back if back and safe else "indicators:list")

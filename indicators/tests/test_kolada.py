@@ -80,3 +80,30 @@ def test_sync_fetches_every_linked_kpi_for_riket_and_the_municipality(db, kolada
     IndicatorFactory(code="IFO_X", kolada_kpi="N00001")
     IndicatorFactory(code="IFO_Y")
     assert kolada.sync([2024, 2025], Recorded()) == {"N00001": 8}
+
+
+def test_the_indicator_page_compares_with_the_stored_municipalities_and_a_planner_can_fetch_now(
+    client, tree, kolada_settings, monkeypatch
+):
+    from django.urls import reverse
+
+    from accounts.choices import Role
+    from accounts.tests.factories import person_with_role
+
+    indicator = IndicatorFactory(code="IFO_X", kolada_kpi="N00001")
+
+    def any_years(url):  # the task asks for the last five years; the recording holds two
+        if "/data/" not in url:
+            return json.loads((FIXTURES / "municipality.json").read_text())
+        return json.loads((FIXTURES / ("data_page2.json" if "page=2" in url else "data_page1.json")).read_text())
+
+    monkeypatch.setattr(kolada, "get_json", any_years)
+    planner = person_with_role(Role.KVALITETSUTVECKLARE, tree.root)
+    client.force_login(planner)
+    response = client.post(reverse("indicators:fetch_kolada"), {"next": indicator.get_absolute_url()})
+    assert response["Location"] == indicator.get_absolute_url()
+    years, rows = client.get(indicator.get_absolute_url()).context["kolada"]
+    assert years == [2024, 2025]
+    assert rows == [("Kalmar", [Decimal("64.0000"), None]), ("Riket", [Decimal("70.5000"), Decimal("71.1000")])]
+    evil = client.post(reverse("indicators:fetch_kolada"), {"next": "https://evil.example/"})
+    assert evil["Location"] == reverse("indicators:list")
