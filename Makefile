@@ -69,3 +69,4 @@ bench-db: $(STAMP)
 	DATABASE_URL=postgres:///kvalitetsnav_bench DEBUG=true $(PY) manage.py migrate --noinput --verbosity 0
 	DATABASE_URL=postgres:///kvalitetsnav_bench $(PY) bench/generate.py
 	DATABASE_URL=postgres:///kvalitetsnav_bench $(PY) bench/generate_planning.py
+	DATABASE_URL=postgres:///kvalitetsnav_bench $(PY) bench/generate_goals.py

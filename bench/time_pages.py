@@ -55,6 +55,23 @@ def main() -> None:
     date_filter = f"date_from={month_ago.date().replace(day=1).isoformat()}"
     this_month = f"{month_ago:%Y-%m}"
 
+    from goals.models import FollowUpRound
+    from indicators.models import Indicator, Result
+
+    latest_round = FollowUpRound.objects.order_by("-point__ends_on").first()
+    round_pk = latest_round.pk if latest_round else 0
+    bench_indicator = (
+        Indicator.objects.filter(code__startswith="BENCH").order_by("pk").first() or Indicator.objects.first()
+    )
+    indicator_pk = bench_indicator.pk
+    indicator_unit = (
+        Result.objects.filter(indicator=bench_indicator)
+        .exclude(unit__parent=None)
+        .values_list("unit", flat=True)
+        .first()
+        or unit.pk
+    )
+
     def pages_for(user):
         deviation = Deviation.objects.visible_to(user).order_by("-reported_at").first()
         complaint = Complaint.objects.visible_to(user).order_by("-received_on").first()
@@ -90,6 +107,15 @@ def main() -> None:
             ("action list", "/atgarder/"),
             ("my actions", "/atgarder/mina/"),
             ("årshjul, this year", "/arshjul/"),
+            ("goal tree, this year", "/mal/"),
+            ("goals dashboard, nämnd", "/mal/oversikt/"),
+            ("goals dashboard, unit", f"/mal/oversikt/?unit={unit.pk}"),
+            ("follow-up rounds", "/mal/uppfoljning/"),
+            ("round progress", f"/mal/uppfoljning/{round_pk}/"),
+            ("indicator list", "/indikatorer/"),
+            ("indicator detail, nämnd", f"/indikatorer/{indicator_pk}/"),
+            ("indicator detail, unit", f"/indikatorer/{indicator_pk}/?unit={indicator_unit}"),
+            ("API indicator results", f"/api/v1/indicator-results/?indicator={indicator_pk}"),
             ("start page (to-do)", "/"),
         ]
 
