@@ -7,7 +7,9 @@ and the chart itself say the same thing.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import io
+import json
 from dataclasses import dataclass, field
 
 import matplotlib
@@ -88,8 +90,29 @@ def alt_text(data: ChartData) -> str:
     return f"{data.title}. " + "; ".join(parts) + "." + "".join(f" {note}" for note in data.notes)
 
 
+_drawn: dict[str, str] = {}
+DRAWN_MAX = 256
+
+
+def _cached_svg(kind: str, data: ChartData, draw) -> Chart:
+    """The same data draws the same SVG (ids are salted stably), so a recent drawing is reused: matplotlib
+    takes a tenth of a second or more per chart and pages redraw the same figures many times."""
+    key = kind + json.dumps(dataclasses.asdict(data), default=str)  # lazy texts as they read now
+    svg = _drawn.get(key)
+    if svg is None:
+        svg = draw(data)
+        if len(_drawn) >= DRAWN_MAX:
+            _drawn.pop(next(iter(_drawn)))
+        _drawn[key] = svg
+    return Chart(data=data, svg=svg, alt=alt_text(data))
+
+
 def bar_chart(data: ChartData) -> Chart:
     """A bar chart (grouped when there are several series) as an SVG document."""
+    return _cached_svg("bar", data, _draw_bars)
+
+
+def _draw_bars(data: ChartData) -> str:
     count = max(len(data.categories), 1)
     if data.horizontal:
         fig, ax = plt.subplots(figsize=(7, 0.45 * count + 1.2))
@@ -121,7 +144,7 @@ def bar_chart(data: ChartData) -> Chart:
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
     plt.close(fig)
     svg = buffer.getvalue()
-    return Chart(data=data, svg=svg[svg.index("<svg") :], alt=alt_text(data))
+    return svg[svg.index("<svg") :]
 
 
 LINE_STYLES = {
@@ -136,6 +159,10 @@ LINE_STYLES = {
 def line_chart(data: ChartData) -> Chart:
     """A line chart over ordered categories (follow-up points): values, limits, centre line and targets, with
     the marked points ringed. The same function draws the indicator pages and the report documents."""
+    return _cached_svg("line", data, _draw_lines)
+
+
+def _draw_lines(data: ChartData) -> str:
     fig, ax = plt.subplots(figsize=(max(6, 0.5 * len(data.categories) + 2), 3.8))
     positions = list(range(len(data.categories)))
     colour_index = 0
@@ -168,4 +195,4 @@ def line_chart(data: ChartData) -> Chart:
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
     plt.close(fig)
     svg = buffer.getvalue()
-    return Chart(data=data, svg=svg[svg.index("<svg") :], alt=alt_text(data))
+    return svg[svg.index("<svg") :]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.charts import ChartData, Series, bar_chart
 from core.scope import for_aggregates
 from indicators import rules as indicator_rules
-from indicators.models import Indicator, Result, Target
+from indicators.models import Result, Target
 from organisation.models import FollowUpPoint, Unit
 
 from .choices import Assessment
@@ -22,7 +22,9 @@ from .models import GoalReport
 
 @dataclass
 class IndicatorRow:
-    indicator: Indicator
+    indicator_id: int
+    code: str
+    name: str
     value: Decimal | None
     previous: Decimal | None
     target: Decimal | None
@@ -66,8 +68,12 @@ def build(user: Any, unit: Unit | None, point_param: str | None) -> dict[str, An
     )
 
     at = unit or Unit.objects.filter(parent__isnull=True).order_by("path").first()
+    # Plain values, not model instances: a nämnd may follow thousands of indicators.
     results = {
-        r.indicator_id: r for r in Result.objects.filter(point=point, unit=at, gender="T").select_related("indicator")
+        row[0]: row
+        for row in Result.objects.filter(point=point, unit=at, gender="T").values_list(
+            "indicator_id", "value", "indicator__code", "indicator__name", "indicator__better"
+        )
     }
     earlier = FollowUpPoint.objects.filter(period__year=point.period.year - 1, code=point.code).first()
     previous = dict(
@@ -76,17 +82,21 @@ def build(user: Any, unit: Unit | None, point_param: str | None) -> dict[str, An
         else []
     )
     targets: dict[int, Decimal] = {}
-    for target in Target.objects.filter(indicator_id__in=results, year=point.period.year).order_by("unit_id"):
-        if target.unit_id == getattr(at, "pk", None) or (target.unit_id is None and target.indicator_id not in targets):
-            targets[target.indicator_id] = target.value
+    rows_of_targets = Target.objects.filter(indicator_id__in=list(results), year=point.period.year)
+    for indicator_id, unit_id, value in rows_of_targets.order_by("unit_id").values_list(
+        "indicator_id", "unit_id", "value"
+    ):
+        if unit_id == getattr(at, "pk", None) or (unit_id is None and indicator_id not in targets):
+            targets[indicator_id] = value
     rows = []
-    for indicator_id, result in results.items():
-        indicator = result.indicator
+    for indicator_id, value, code, name, better in results.values():
         target = targets.get(indicator_id)
-        met = indicator_rules.meets(result.value, target, indicator.better) if target is not None else None
-        arrow, judgement = indicator_rules.trend(previous.get(indicator_id), result.value, indicator.better)
-        rows.append(IndicatorRow(indicator, result.value, previous.get(indicator_id), target, met, arrow, judgement))
-    rows.sort(key=lambda r: (r.met is not False, r.indicator.code))
+        met = indicator_rules.meets(value, target, better) if target is not None else None
+        arrow, judgement = indicator_rules.trend(previous.get(indicator_id), value, better)
+        rows.append(
+            IndicatorRow(indicator_id, code, name, value, previous.get(indicator_id), target, met, arrow, judgement)
+        )
+    rows.sort(key=lambda r: (r.met is not False, r.code))
     return {
         "point": point,
         "points": FollowUpPoint.objects.select_related("period").order_by("-ends_on")[:24],
