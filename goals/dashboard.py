@@ -43,7 +43,10 @@ def chosen_point(param: str | None) -> FollowUpPoint | None:
     return with_round or points.filter(ends_on__lte=timezone.localdate()).order_by("-ends_on").first()
 
 
-def build(user: Any, unit: Unit | None, point_param: str | None) -> dict[str, Any]:
+DASHBOARD_ROWS = 100  # the ones below target come first; the rest on request
+
+
+def build(user: Any, unit: Unit | None, point_param: str | None, *, every_row: bool = False) -> dict[str, Any]:
     """Goals by bedömning at the point, and each indicator's result at the unit (the committee's top unit when
     none is chosen) against its etappmål, with the change since the same point a year earlier. Six queries."""
     point = chosen_point(point_param)
@@ -104,6 +107,7 @@ def build(user: Any, unit: Unit | None, point_param: str | None) -> dict[str, An
         "assessment_chart": chart,
         "reports_total": sum(n for _label, n in assessed),
         "indicator_unit": at,
-        "indicator_rows": rows,
+        "indicator_rows": rows if every_row else rows[:DASHBOARD_ROWS],
+        "indicator_total": len(rows),
         "off_target": sum(1 for r in rows if r.met is False),
     }

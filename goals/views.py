@@ -268,7 +268,11 @@ class Dashboard(LoginRequiredMixin, generic.TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         unit = chosen_unit(self.request)
-        context.update(dashboard.build(self.request.user, unit, self.request.GET.get("point")))
+        every_row = self.request.GET.get("all") == "1"
+        context.update(dashboard.build(self.request.user, unit, self.request.GET.get("point"), every_row=every_row))
+        query = self.request.GET.copy()
+        query["all"] = "1"
+        context["all_query"] = query.urlencode()
         context["units"] = Unit.objects.filter(is_active=True).order_by("path")
         context["unit"] = unit
         return context

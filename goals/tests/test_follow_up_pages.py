@@ -115,3 +115,17 @@ def test_a_planner_copies_the_year_from_the_page(client, tree):
     client.post(reverse("goals:copy_year") + "?year=2026")
     response = client.get(reverse("goals:tree"), {"year": 2027})
     assert [row.node.title for row in response.context["rows"]] == ["Säker vård"]
+
+
+def test_a_large_dashboard_lists_the_first_hundred_and_all_on_request(client, tree, chief_a, monkeypatch):
+    from goals import dashboard
+
+    monkeypatch.setattr(dashboard, "DASHBOARD_ROWS", 2)
+    round_ = round_at("T2")
+    for code in ("A", "B", "C"):
+        indicator = IndicatorFactory(code=code)
+        Result.objects.create(indicator=indicator, point=round_.point, unit=tree.root, value=50)
+    client.force_login(chief_a)
+    context = client.get(reverse("goals:dashboard")).context
+    assert (len(context["indicator_rows"]), context["indicator_total"]) == (2, 3)
+    assert len(client.get(reverse("goals:dashboard"), {"all": "1"}).context["indicator_rows"]) == 3
