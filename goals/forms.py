@@ -57,7 +57,8 @@ class ReportForm(PersonnummerCheckMixin, forms.ModelForm):
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = rules.assessments_for(goal.kind)
-        self.fields["assessment"].choices = [(a, Assessment(a).label) for a in allowed]
+        # No assessment is chosen in advance: the suggestion is shown beside the field, the person decides.
+        self.fields["assessment"].choices = [("", "---------"), *((a, Assessment(a).label) for a in allowed)]
 
 
 class CorrectionForm(ReportForm):

@@ -227,8 +227,7 @@ class ReportView(LoginRequiredMixin, generic.View):
     def get(self, request, round_pk: int, goal_pk: int, unit_pk: int):
         self.setup_objects(request, round_pk, goal_pk, unit_pk)
         form_class = self.form_class()
-        initial = {"assessment": suggested_for(self.goal, self.unit, self.round.point)} if not self.report else None
-        return self.render_page(request, form_class(instance=self.report, initial=initial, goal=self.goal))
+        return self.render_page(request, form_class(instance=self.report, goal=self.goal))
 
     def post(self, request, round_pk: int, goal_pk: int, unit_pk: int):
         self.setup_objects(request, round_pk, goal_pk, unit_pk)

@@ -129,3 +129,14 @@ def test_a_large_dashboard_lists_the_first_hundred_and_all_on_request(client, tr
     context = client.get(reverse("goals:dashboard")).context
     assert (len(context["indicator_rows"]), context["indicator_total"]) == (2, 3)
     assert len(client.get(reverse("goals:dashboard"), {"all": "1"}).context["indicator_rows"]) == 3
+
+
+def test_the_suggestion_is_shown_but_the_assessment_must_be_chosen(client, tree, chief_a):
+    round_ = round_at("T2")
+    goal = GoalFactory(unit=tree.a)
+    client.force_login(chief_a)
+    form = client.get(report_url(round_, goal, tree.a)).context["form"]
+    assert form["assessment"].value() in (None, "")
+    refused = client.post(report_url(round_, goal, tree.a), {"overall": "Utan bedömning."})
+    assert "assessment" in refused.context["form"].errors
+    assert not GoalReport.objects.exists()
