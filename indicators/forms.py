@@ -5,26 +5,29 @@ from organisation.models import FollowUpPoint
 
 from .models import Indicator, Result, Target
 
+# The fields a person edits, on the page and through the API alike.
+INDICATOR_FIELDS = [
+    "code",
+    "name",
+    "description",
+    "measure",
+    "better",
+    "gender_split",
+    "source",
+    "kolada_kpi",
+    "survey_question",
+    "unit",
+    "responsible",
+    "target_value",
+    "target_year",
+    "is_active",
+]
+
 
 class IndicatorForm(ScopedModelForm):
     class Meta:
         model = Indicator
-        fields = [
-            "code",
-            "name",
-            "description",
-            "measure",
-            "better",
-            "gender_split",
-            "source",
-            "kolada_kpi",
-            "survey_question",
-            "unit",
-            "responsible",
-            "target_value",
-            "target_year",
-            "is_active",
-        ]
+        fields = INDICATOR_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from core.api import ScopedSerializer
 
+from ..forms import INDICATOR_FIELDS
 from ..models import Indicator, Result, Target
 
 
@@ -17,24 +18,7 @@ class IndicatorSerializer(ScopedSerializer):
 
     class Meta:
         model = Indicator
-        fields = [
-            "id",
-            "code",
-            "name",
-            "description",
-            "measure",
-            "better",
-            "gender_split",
-            "source",
-            "kolada_kpi",
-            "survey_question",
-            "unit",
-            "responsible",
-            "target_value",
-            "target_year",
-            "is_active",
-            "targets",
-        ]
+        fields = ["id", *INDICATOR_FIELDS, "targets"]
 
 
 class ResultSerializer(ScopedSerializer):
