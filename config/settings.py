@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "controls",
     "indicators",
     "goals",
+    "casedata",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Membership, User
 from actions.models import Action
 from audit.models import AuditEntry
+from casedata.models import ImportBatch
 from complaints.models import Complaint
 from controls.models import Control, Review
 from deviations.models import Deviation, RootCause, TargetTime
@@ -60,6 +61,7 @@ SECTIONS = (
             NavItem(_("Follow-up rounds"), "goals:round_list", FollowUpRound),
             NavItem(_("My goal reports"), "goals:my_reports", None),
             NavItem(_("Indicators"), "indicators:list", Indicator),
+            NavItem(_("Case data"), "casedata:list", ImportBatch),
         ),
     ),
     NavSection(

@@ -39,6 +39,8 @@ class Trend:
     denominators: list[int | None]
     targets: list[Decimal | None]
     national: list[Decimal | None]
+    result_ids: list[int] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
     limits: rules.Limits | None = None
     findings: list[rules.Finding] = field(default_factory=list)
 
@@ -69,6 +71,8 @@ class Trend:
                 "lower": low,
                 "upper": up,
                 "signal": i in marked,
+                "result_id": self.result_ids[i] if self.result_ids else None,
+                "computed": bool(self.sources) and self.sources[i] == "casedata",
             }
             for i, (label, value, num, den, target, national, low, up) in enumerate(
                 zip(
@@ -154,6 +158,8 @@ def trend_for(indicator: Indicator, unit: Any, gender: str = Gender.TOTAL) -> Tr
         denominators=[r.denominator for r in results],
         targets=[targets.get(p.period.year) for p in points],
         national=[national.get(p.period.year) if last_point_of_year[p.period.year] is p else None for p in points],
+        result_ids=[r.pk for r in results],
+        sources=[r.source for r in results],
     )
     values = [float(v) for v in trend.values]
     counted = all(d for d in trend.denominators)

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from casedata.models import Case
 from core.scope import Perm, can, has_access
 from core.views import (
     RecordCreateView,
@@ -69,6 +70,7 @@ class IndicatorDetail(RecordDetailView):
             targets=indicator.targets.select_related("unit"),
             goals=indicator.goals.all(),
             may_add_result=has_access(user, Perm.CREATE, Result),
+            may_trace=unit is not None and can(user, Perm.VIEW, Case, unit),
             kolada=kolada.comparison_table(indicator.kolada_kpi, gender) if indicator.kolada_kpi else None,
         )
         return context

@@ -156,6 +156,8 @@ def record_pages() -> list[str]:
         "/atgarder/ny/",
         f"/atgarder/{action.pk}/",
         f"/atgarder/{action.pk}/andra/",
+        "/arendedata/",
+        "/arendedata/importera/",
         "/mal/",
         "/mal/ny/",
         "/mal/oversikt/",

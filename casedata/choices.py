@@ -1,0 +1,16 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseKind(models.TextChoices):
+    AKTUALISERING = "aktualisering", _("Report or application (aktualisering)")
+    FORHANDSBEDOMNING = "forhandsbedomning", _("Preliminary assessment")
+    UTREDNING_BARN = "utredning_barn", _("Investigation, children")
+    UTREDNING_VUXEN = "utredning_vuxen", _("Investigation, adults")
+    BESLUT = "beslut", _("Decision")
+    INSATS = "insats", _("Intervention")
+
+
+class CaseGender(models.TextChoices):
+    WOMAN = "K", _("Female")
+    MAN = "M", _("Male")

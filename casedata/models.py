@@ -1,0 +1,73 @@
+"""Ärendedata: pseudonymous case records imported from the case management system, the ground of the
+computed indicators. No personnummer and no name is ever stored: the source's case id is kept as a keyed hash."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import ADMINS, CHIEFS, Role
+from core.models import BaseRecord
+from core.scope import Access
+
+from .choices import CaseGender, CaseKind
+
+CASE_READERS = CHIEFS | ADMINS | {Role.KVALITETSUTVECKLARE}
+IMPORTERS = ADMINS | {Role.KVALITETSUTVECKLARE}
+
+
+class ImportBatch(BaseRecord):
+    """One import of ärendedata: the file, who imported it, the period and units it replaced, and its counts."""
+
+    file_name = models.CharField(_("file"), max_length=255)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    rows = models.PositiveIntegerField(_("rows imported"))
+    replaced = models.PositiveIntegerField(_("rows replaced"), default=0)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    access: ClassVar[Access] = Access(view=CASE_READERS, change=IMPORTERS)
+
+    class Meta:
+        verbose_name = _("case data import")
+        verbose_name_plural = _("case data imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.rows})"
+
+
+class Case(BaseRecord):
+    """One ärende as the source system had it, under a pseudonymous key."""
+
+    case_key = models.CharField(_("pseudonymous case id"), max_length=64, db_index=True)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, choices=CaseKind.choices)
+    started_on = models.DateField(_("start"))
+    ended_on = models.DateField(_("end"), null=True, blank=True)
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    executed_on = models.DateField(_("carried out on"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=CaseGender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=100, blank=True)
+    extended = models.BooleanField(_("extended by decision"), default=False)
+    intervention_during = models.BooleanField(_("intervention during the investigation"), default=False)
+    batch = models.ForeignKey(ImportBatch, verbose_name=_("import"), on_delete=models.PROTECT, related_name="cases")
+
+    access: ClassVar[Access] = Access(view=CASE_READERS, change=IMPORTERS)
+    sensitive: ClassVar[bool] = True
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["started_on", "id"]
+        indexes = [models.Index(fields=["kind", "ended_on"]), models.Index(fields=["unit", "started_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.case_key[:10]}"

@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from core.tables import Column, Table
+
+imports = Table(
+    [
+        Column("file_name", _("File")),
+        Column("created_at", _("Imported")),
+        Column("imported_by", _("Imported by")),
+        Column("period_start", _("From")),
+        Column("period_end", _("To")),
+        Column("rows", _("Rows")),
+        Column("replaced", _("Replaced")),
+    ]
+)

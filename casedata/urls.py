@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "casedata"
+
+urlpatterns = [
+    path("", views.ImportList.as_view(), name="list"),
+    path("importera/", views.ImportUpload.as_view(), name="upload"),
+    path("utfall/<int:pk>/", views.CasesBehindResult.as_view(), name="cases_behind"),
+]
