@@ -91,3 +91,30 @@ def within_time(rule: CaseRule, start: dt.date, end: dt.date, extended: bool = F
     if rule.months is not None:
         return end <= add_months(start, rule.months)
     return (end - start).days <= (rule.days or 0)
+
+
+NOT_CARRIED_OUT_MONTHS = 3
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a calendar quarter (1–4)."""
+    first = dt.date(year, 3 * quarter - 2, 1)
+    return first, add_months(first, 3) - dt.timedelta(days=1)
+
+
+def to_report(decided_on: dt.date, executed_on: dt.date | None, quarter: tuple[dt.date, dt.date]) -> bool:
+    """Whether a gynnande beslut belongs in the quarter's report of ej verkställda beslut.
+
+    SoL (2025:400) 34 kap., formerly SoL (2001:453) 16 kap. 6 f §, and LSS 28 f §: the nämnd reports to
+    IVO every gynnande beslut not carried out within three months of the decision. A decision is in the
+    quarter's report when its three months ran out by the end of the quarter and it was not carried out
+    within them, unless it was carried out before the quarter began (then an earlier report told it,
+    with its date). Interruptions of three months are not in the case-data format and are not counted.
+    """
+    start, end = quarter
+    deadline = add_months(decided_on, NOT_CARRIED_OUT_MONTHS)
+    if deadline >= end:
+        return False
+    if executed_on is None:
+        return True
+    return executed_on > deadline and executed_on >= start

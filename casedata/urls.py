@@ -7,5 +7,6 @@ app_name = "casedata"
 urlpatterns = [
     path("", views.ImportList.as_view(), name="list"),
     path("importera/", views.ImportUpload.as_view(), name="upload"),
+    path("ej-verkstallda/", views.NotCarriedOut.as_view(), name="not_carried_out"),
     path("utfall/<int:pk>/", views.CasesBehindResult.as_view(), name="cases_behind"),
 ]

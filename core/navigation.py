@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Membership, User
 from actions.models import Action
 from audit.models import AuditEntry
-from casedata.models import ImportBatch
+from casedata.models import Case, ImportBatch
 from complaints.models import Complaint
 from controls.models import Control, Review
 from deviations.models import Deviation, RootCause, TargetTime
@@ -62,6 +62,7 @@ SECTIONS = (
             NavItem(_("My goal reports"), "goals:my_reports", None),
             NavItem(_("Indicators"), "indicators:list", Indicator),
             NavItem(_("Case data"), "casedata:list", ImportBatch),
+            NavItem(_("Decisions not carried out"), "casedata:not_carried_out", Case),
         ),
     ),
     NavSection(

@@ -158,6 +158,7 @@ def record_pages() -> list[str]:
         f"/atgarder/{action.pk}/andra/",
         "/arendedata/",
         "/arendedata/importera/",
+        "/arendedata/ej-verkstallda/",
         "/mal/",
         "/mal/ny/",
         "/mal/oversikt/",
