@@ -3,14 +3,10 @@ or nothing. Parsing and checking are vectorised with Polars; the case id is stor
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
-import io
-from dataclasses import dataclass
 from typing import Any
 
-import openpyxl
 import polars as pl
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from audit import log as audit_log
 from audit.choices import Action
+from core.imports import MAX_ERRORS, ImportRefused, RowError, read_table
 from core.personnummer import contains_personnummer
 from core.scope import Perm, can
 from organisation.models import Unit
@@ -47,29 +44,6 @@ BOOL_COLUMNS = ["forlangd", "insats_under_utredning"]
 DATE_FORMATS = ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y"]
 TRUE, FALSE = {"ja", "j", "1", "true", "sant", "x"}, {"nej", "n", "0", "false", "falskt", ""}
 BATCH = 5000
-MAX_ERRORS = 200
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as the person sees it in the file: the header is row 1
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)d, column %(column)s: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-class ImportRefused(Exception):
-    """The file was not imported; ``errors`` say where and why (at most MAX_ERRORS of them)."""
-
-    def __init__(self, errors: list[RowError]):
-        super().__init__("; ".join(str(e) for e in errors[:5]))
-        self.errors = errors
 
 
 def case_key(source_id: str) -> str:
@@ -78,27 +52,6 @@ def case_key(source_id: str) -> str:
     secret = getattr(settings, "CASE_ID_KEY", "") or settings.SECRET_KEY
     derived = hashlib.sha256(f"kvalitetsnav-casedata:{secret}".encode()).digest()
     return hmac.new(derived, source_id.strip().encode(), hashlib.sha256).hexdigest()
-
-
-def read_table(data: bytes, file_name: str) -> pl.DataFrame:
-    """Every cell as text, the header lower-cased and trimmed; CSV with ; or , as separator, or XLSX."""
-    if file_name.lower().endswith(".xlsx"):
-        sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(c or "").strip().lower() for c in next(rows, [])]
-        columns: dict[str, list[str]] = {name: [] for name in header}
-        for row in rows:
-            for name, cell in zip(header, row, strict=False):
-                if isinstance(cell, dt.datetime | dt.date):
-                    cell = cell.strftime("%Y-%m-%d")
-                columns[name].append("" if cell is None else str(cell).strip())
-        return pl.DataFrame(columns, schema=dict.fromkeys(header, pl.String))
-    text = data.decode("utf-8-sig")
-    first_line = text.split("\n", 1)[0]
-    separator = ";" if first_line.count(";") > first_line.count(",") else ","
-    frame = pl.read_csv(io.StringIO(text), separator=separator, infer_schema=False)
-    frame = frame.rename({c: c.strip().lower() for c in frame.columns})
-    return frame.with_columns(pl.all().fill_null("").str.strip_chars())
 
 
 def _date(column: str) -> pl.Expr:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "indicators",
     "goals",
     "casedata",
+    "finance",
 ]
 
 MIDDLEWARE = [

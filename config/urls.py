@@ -65,6 +65,7 @@ urlpatterns = [
     path("mal/", include("goals.urls")),
     path("indikatorer/", include("indicators.urls")),
     path("arendedata/", include("casedata.urls")),
+    path("ekonomi/", include("finance.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", core_views.ApiDocs.as_view(), name="api_docs"),

@@ -18,6 +18,7 @@ from casedata.models import Case, ImportBatch
 from complaints.models import Complaint
 from controls.models import Control, Review
 from deviations.models import Deviation, RootCause, TargetTime
+from finance.models import FinanceReport
 from goals.models import FollowUpRound, Goal
 from indicators.models import Indicator
 from organisation.models import Period, Process, Routine, TargetGroup, Unit
@@ -63,6 +64,7 @@ SECTIONS = (
             NavItem(_("Indicators"), "indicators:list", Indicator),
             NavItem(_("Case data"), "casedata:list", ImportBatch),
             NavItem(_("Decisions not carried out"), "casedata:not_carried_out", Case),
+            NavItem(_("Finance"), "finance:list", FinanceReport),
         ),
     ),
     NavSection(

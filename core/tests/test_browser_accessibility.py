@@ -159,6 +159,8 @@ def record_pages() -> list[str]:
         "/arendedata/",
         "/arendedata/importera/",
         "/arendedata/ej-verkstallda/",
+        "/ekonomi/",
+        "/ekonomi/importera/",
         "/mal/",
         "/mal/ny/",
         "/mal/oversikt/",
