@@ -49,7 +49,7 @@ BATCH = 5000
 def case_key(source_id: str) -> str:
     """The pseudonymous key of a source case id: HMAC-SHA256 under a key derived from the secret key, so the
     same id always gives the same key here, and the key cannot be turned back into the id."""
-    secret = getattr(settings, "CASE_ID_KEY", "") or settings.SECRET_KEY
+    secret = settings.CASE_ID_KEY or settings.SECRET_KEY
     derived = hashlib.sha256(f"kvalitetsnav-casedata:{secret}".encode()).digest()
     return hmac.new(derived, source_id.strip().encode(), hashlib.sha256).hexdigest()
 

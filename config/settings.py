@@ -12,6 +12,7 @@ Variables (defaults in brackets):
   DEFAULT_FROM_EMAIL      [kvalitetsnav@localhost]
   SITE_URL                [http://127.0.0.1:8000]  for links in emails
   CSRF_TRUSTED_ORIGINS    [] comma separated, e.g. https://kvalitet.exempel.se
+  CASE_ID_KEY             [derived from SECRET_KEY]  key of the pseudonymous case ids; keep it stable
   KOLADA_URL              [https://api.kolada.se/v3]
   KOLADA_MUNICIPALITY     [0880]  the municipality's own Kolada code (demo: Kalmar)
   KOLADA_COMPARISON       [] comma separated Kolada codes to compare with; Riket (0000) always
@@ -270,6 +271,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kvalitetsnav@localhos
 # Risk analysis: steps of each axis (sannolikhet × konsekvens) and months between re-assessments.
 RISK_SCALE = int(os.environ.get("RISK_SCALE", "4"))
 RISK_REVIEW_MONTHS = int(os.environ.get("RISK_REVIEW_MONTHS", "12"))
+# The key that turns a source system's case id into a pseudonym; re-imports must use the same key.
+CASE_ID_KEY = os.environ.get("CASE_ID_KEY", "")
 # Kolada (RKA): the national comparison values, fetched on demand and on a schedule, kept locally.
 KOLADA_URL = os.environ.get("KOLADA_URL", "https://api.kolada.se/v3")
 KOLADA_MUNICIPALITY = os.environ.get("KOLADA_MUNICIPALITY", "0880")
