@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "goals",
     "casedata",
     "finance",
+    "surveys",
+    "staff",
 ]
 
 MIDDLEWARE = [

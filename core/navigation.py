@@ -23,6 +23,8 @@ from goals.models import FollowUpRound, Goal
 from indicators.models import Indicator
 from organisation.models import Period, Process, Routine, TargetGroup, Unit
 from risks.models import Risk
+from staff.models import StaffFigure
+from surveys.models import Survey
 
 from .scope import Perm, has_access
 
@@ -65,6 +67,8 @@ SECTIONS = (
             NavItem(_("Case data"), "casedata:list", ImportBatch),
             NavItem(_("Decisions not carried out"), "casedata:not_carried_out", Case),
             NavItem(_("Finance"), "finance:list", FinanceReport),
+            NavItem(_("User surveys"), "surveys:list", Survey),
+            NavItem(_("Staff"), "staff:list", StaffFigure),
         ),
     ),
     NavSection(

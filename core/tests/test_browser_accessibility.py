@@ -161,6 +161,8 @@ def record_pages() -> list[str]:
         "/arendedata/ej-verkstallda/",
         "/ekonomi/",
         "/ekonomi/importera/",
+        "/brukarundersokningar/",
+        "/personal/",
         "/mal/",
         "/mal/ny/",
         "/mal/oversikt/",

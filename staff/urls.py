@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+app_name = "staff"
+
+urlpatterns = [path("", views.StaffFigureList.as_view(), name="list")]
