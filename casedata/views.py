@@ -41,7 +41,11 @@ class ImportUpload(ScopedMixin, generic.View):
     template_name = "casedata/upload.html"
 
     def page(self, request, form, errors=()):
-        return render(request, self.template_name, {"form": form, "errors": errors, "columns": COLUMNS})
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "errors": errors, "columns": COLUMNS, "title": _("Import case data")},
+        )
 
     def get(self, request):
         return self.page(request, ImportForm())

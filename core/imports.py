@@ -8,9 +8,11 @@ import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import openpyxl
 import polars as pl
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 MAX_ERRORS = 200
@@ -69,3 +71,32 @@ def swedish_number(text: str) -> Decimal | None:
         return Decimal(cleaned)
     except InvalidOperation as error:
         raise ValueError(text) from error
+
+
+class ImportCommand(BaseCommand):
+    """A management command that imports one file as a person: its scope decides, its name goes in the log,
+    and a refused file stops the command with every error (nothing stored). Subclasses give ``run``."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--user", required=True, help="the username the import is made as (for scope and log)")
+
+    def run(self, data: bytes, file_name: str, user, options: dict) -> str:
+        """Import and say what was done, in one line."""
+        raise NotImplementedError
+
+    def handle(self, *args, **options):
+        from django.contrib.auth import get_user_model
+
+        from audit.choices import Source
+        from audit.context import acting_as
+
+        user = get_user_model().objects.filter(username=options["user"], is_active=True).first()
+        if user is None:
+            raise CommandError(f"Ingen aktiv användare heter {options['user']}.")
+        path = Path(options["file"])
+        with acting_as(user, Source.IMPORT):
+            try:
+                self.stdout.write(self.run(path.read_bytes(), path.name, user, options))
+            except ImportRefused as refused:
+                raise CommandError("Inget importerades.\n" + "\n".join(str(e) for e in refused.errors)) from refused

@@ -60,7 +60,11 @@ class StatementUpload(ScopedMixin, generic.View):
     perm = Perm.CREATE
 
     def page(self, request, form, errors=()):
-        return render(request, "finance/upload.html", {"form": form, "errors": errors, "columns": COLUMNS})
+        return render(
+            request,
+            "finance/upload.html",
+            {"form": form, "errors": errors, "columns": COLUMNS, "title": _("Import a financial statement")},
+        )
 
     def get(self, request):
         return self.page(request, StatementForm(user=request.user))
