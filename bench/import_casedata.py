@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -76,7 +77,9 @@ def main() -> None:
     print(
         f"checked import:      {imported:7.1f} s  {batch.rows / imported:12,.0f} rows/s  (replaced {batch.replaced:,})"
     )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"indicator compute:   {computed:7.1f} s  {args.rows / computed:12,.0f} rows/s  ({written:,} utfall written)")
+    print(f"peak memory (whole process, max RSS): {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

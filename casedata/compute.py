@@ -1,20 +1,33 @@
-"""Computing the standard indicators from ärendedata, per follow-up point, unit subtree and gender."""
+"""Computing the standard indicators from ärendedata, per follow-up point, unit subtree and gender.
+
+The cases are read in one pass per rule and summed per unit, gender and end day; every follow-up point
+then sums the days it covers. The utfall are written in bulk with one audit entry for the whole run.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from audit import log as audit_log
+from audit.choices import Action
+from core.bulk import insert_frame, read_frame
+from indicators import rules as indicator_rules
 from indicators.choices import GenderSplit, Source
 from indicators.models import Indicator, Result
 from organisation.models import FollowUpPoint, Unit
 
+from .choices import CaseKind
 from .models import Case
-from .rules import RULES, CaseRule, within_time
+from .rules import RULES, CaseRule, to_report, within_time
 
 GIRLS_BOYS = {"K": "F", "M": "P"}
+COUNTS = {"n": pl.Int64, "kept": pl.Int64, "days": pl.Int64}
 
 
 def _ancestors() -> pl.DataFrame:
@@ -26,12 +39,19 @@ def _ancestors() -> pl.DataFrame:
 
 
 def _cases(rule: CaseRule) -> pl.DataFrame:
+    """The rule's cases with both dates: unit, gender, end day, days taken and whether the time was kept."""
     rows = Case.objects.filter(kind=rule.kind, **{f"{rule.start}__isnull": False, f"{rule.end}__isnull": False})
-    data = rows.values_list("unit_id", "gender", rule.start, rule.end, "extended")
-    schema = {"unit_id": pl.Int64, "gender": pl.String, "start": pl.Date, "end": pl.Date, "extended": pl.Boolean}
-    frame = pl.DataFrame(list(data), schema=schema, orient="row")
+    schema = {
+        "unit_id": pl.Int64,
+        "gender": pl.String,
+        rule.start: pl.Date,
+        rule.end: pl.Date,
+        "extended": pl.Boolean,
+    }
+    frame = read_frame(rows.order_by(), schema).rename({rule.start: "start", rule.end: "end"})
     days = (pl.col("end") - pl.col("start")).dt.total_days()
     if rule.months is not None:
+        # Polars moves 31 October + 4 months to 28 February, as controls.rules.add_months does.
         kept = pl.col("end") <= pl.col("start").dt.offset_by(f"{rule.months}mo")
     else:
         kept = days <= (rule.days or 0)
@@ -40,66 +60,104 @@ def _cases(rule: CaseRule) -> pl.DataFrame:
     return frame.with_columns(days.alias("days"), kept.alias("kept"))
 
 
+def _counts(rule: CaseRule, indicator: Indicator, points: list[FollowUpPoint], ancestors: pl.DataFrame):
+    """n, kept and summed days per (point, unit counted at, gender) for one rule."""
+    daily = (
+        _cases(rule)
+        .join(ancestors, on="unit_id")
+        .group_by("counted_at", "gender", "end")
+        .agg(pl.len().alias("n"), pl.col("kept").sum().alias("kept"), pl.col("days").sum().alias("days"))
+    )
+    sums = [pl.col(c).sum().cast(pl.Int64) for c in COUNTS]
+    frames = []
+    for point in points:
+        within = daily.filter(pl.col("end").is_between(point.starts_on, point.ends_on))
+        if within.is_empty():
+            continue
+        parts = [within.group_by("counted_at").agg(sums).with_columns(gender=pl.lit("T"))]
+        if indicator.gender_split != GenderSplit.NONE:
+            split = within.filter(pl.col("gender") != "").group_by("counted_at", "gender").agg(sums)
+            if indicator.gender_split == GenderSplit.GIRLS_BOYS:
+                split = split.with_columns(pl.col("gender").replace(GIRLS_BOYS))
+            parts.append(split)
+        frames += [part.with_columns(point_id=pl.lit(point.pk, dtype=pl.Int64)) for part in parts]
+    columns = ["point_id", "counted_at", "gender", *COUNTS]
+    if not frames:
+        return pl.DataFrame(schema={"point_id": pl.Int64, "counted_at": pl.Int64, "gender": pl.String, **COUNTS})
+    return pl.concat([f.select(columns) for f in frames])
+
+
+def _values(rule: CaseRule, indicator: Indicator, n: int, kept: int, days: int):
+    """(numerator, denominator, value) of one utfall."""
+    if rule.mean_days:
+        return None, None, (Decimal(days) / Decimal(n)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return kept, n, indicator_rules.result_value(indicator.is_share, kept, n, None)
+
+
 def recompute(points: list[FollowUpPoint] | None = None) -> int:
     """Write the utfall of every case-data indicator for the points (default: all), every unit with cases and
     each unit above it, in total and by gender. Returns the number of utfall written or changed."""
     points = points if points is not None else list(FollowUpPoint.objects.all())
     ancestors = _ancestors()
-    written = 0
+    created, changed = [], []
+    now = timezone.now()
     for rule in RULES:
         indicator = Indicator.objects.filter(code=rule.code, is_active=True).first()
         if indicator is None:
             continue
-        cases = _cases(rule).join(ancestors, on="unit_id")
         existing = {
-            (r.point_id, r.unit_id, r.gender): r for r in Result.objects.filter(indicator=indicator, point__in=points)
+            (r.point_id, r.unit_id, r.gender): r
+            for r in Result.objects.filter(indicator=indicator, point__in=points).only(
+                "id", "point_id", "unit_id", "gender", "numerator", "denominator", "value"
+            )
         }
-        with transaction.atomic():
-            for point in points:
-                within = cases.filter(pl.col("end").is_between(point.starts_on, point.ends_on))
-                if within.is_empty():
-                    continue
-                aggregate = [
-                    pl.len().alias("n"),
-                    pl.col("kept").sum().alias("kept"),
-                    pl.col("days").mean().alias("mean"),
-                ]
-                totals = within.group_by("counted_at").agg(aggregate).with_columns(pl.lit("T").alias("gender"))
-                split = within.filter(pl.col("gender") != "").group_by("counted_at", "gender").agg(aggregate)
-                if indicator.gender_split == GenderSplit.NONE:
-                    split = split.head(0)
-                elif indicator.gender_split == GenderSplit.GIRLS_BOYS:
-                    split = split.with_columns(pl.col("gender").replace(GIRLS_BOYS))
-                for unit_id, gender, n, kept, mean in pl.concat(
-                    [
-                        totals.select("counted_at", "gender", "n", "kept", "mean"),
-                        split.select("counted_at", "gender", "n", "kept", "mean"),
-                    ]
-                ).iter_rows():
-                    written += _write(indicator, rule, point, unit_id, gender, n, kept, mean, existing)
-    return written
+        for point_id, unit_id, gender, n, kept, days in _counts(rule, indicator, points, ancestors).iter_rows():
+            numerator, denominator, value = _values(rule, indicator, n, kept, days)
+            result = existing.get((point_id, unit_id, gender))
+            if result is None:
+                created.append((indicator.pk, point_id, unit_id, gender, numerator, denominator, value, rule.source))
+            elif (result.numerator, result.denominator, result.value) != (numerator, denominator, value):
+                result.numerator, result.denominator, result.value = numerator, denominator, value
+                result.source, result.source_note = Source.CASEDATA, rule.source[:300]
+                result.updated_at = now
+                changed.append(result)
+    with transaction.atomic():
+        _insert(created)
+        Result.objects.bulk_update(
+            changed, ["numerator", "denominator", "value", "source", "source_note", "updated_at"], batch_size=2000
+        )
+        if created or changed:
+            audit_log.record(
+                Action.UPDATE,
+                model=Result,
+                note=_("Indicators computed from case data: %(created)d results added, %(changed)d changed")
+                % {"created": len(created), "changed": len(changed)},
+            )
+    return len(created) + len(changed)
 
 
-def _write(indicator, rule, point, unit_id, gender, n, kept, mean, existing) -> int:
-    result = existing.get((point.pk, unit_id, gender)) or Result(
-        indicator=indicator, point=point, unit_id=unit_id, gender=gender
+def _insert(created: list[tuple]) -> None:
+    now = timezone.now()
+    schema = {
+        "indicator_id": pl.Int64,
+        "point_id": pl.Int64,
+        "unit_id": pl.Int64,
+        "gender": pl.String,
+        "numerator": pl.Int64,
+        "denominator": pl.Int64,
+        "value": pl.Decimal(14, 2),
+        "source_note": pl.String,
+    }
+    frame = pl.DataFrame(created, schema=schema, orient="row")
+    insert_frame(
+        Result,
+        frame.with_columns(
+            pl.col("source_note").str.slice(0, 300),
+            source=pl.lit(Source.CASEDATA.value),
+            created_at=pl.lit(now),
+            updated_at=pl.lit(now),
+        ),
     )
-    if rule.mean_days:
-        values = (None, None, Decimal(str(mean)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-    else:
-        values = (int(kept), int(n), None)
-    if (
-        result.pk
-        and (result.numerator, result.denominator) == values[:2]
-        and (not rule.mean_days or result.value == values[2])
-    ):
-        return 0
-    result.numerator, result.denominator = values[0], values[1]
-    if rule.mean_days:
-        result.value = values[2]
-    result.source, result.source_note = Source.CASEDATA, rule.source[:300]
-    result.save()
-    return 1
 
 
 def cases_behind(result: Result, cases) -> list[dict]:
@@ -128,3 +186,19 @@ def cases_behind(result: Result, cases) -> list[dict]:
             }
         )
     return rows
+
+
+def not_carried_out(cases, window: tuple[dt.date, dt.date]) -> list[dict]:
+    """The gynnande beslut to report for a reporting period (within ``cases``, already scoped), each with the
+    days waited: until carried out, or until the period's last day while still waiting (see rules.to_report)."""
+    decisions = (
+        cases.filter(kind=CaseKind.BESLUT, decided_on__isnull=False, decided_on__lt=window[1])
+        .exclude(executed_on__lt=window[0])
+        .select_related("unit")
+        .order_by("decided_on", "pk")
+    )
+    return [
+        {"case": case, "days": ((case.executed_on or window[1]) - case.decided_on).days}
+        for case in decisions
+        if to_report(case.decided_on, case.executed_on, window)
+    ]

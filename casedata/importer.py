@@ -3,6 +3,7 @@ or nothing. Parsing and checking are vectorised with Polars; the case id is stor
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 from typing import Any
@@ -15,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from audit import log as audit_log
 from audit.choices import Action
-from core.imports import MAX_ERRORS, ImportRefused, RowError, read_table
+from core.bulk import insert_frame
+from core.imports import MAX_ERRORS, ROW, ImportRefused, RowError, read_chunks
 from core.personnummer import contains_personnummer
 from core.scope import Perm, can
 from organisation.models import Unit
 
 from .choices import CaseGender, CaseKind
-from .models import Case, ImportBatch
+from .models import Case, ColumnMapping, ImportBatch
 
 COLUMNS = [
     "arende_id",
@@ -43,15 +45,20 @@ BOOL_COLUMNS = ["forlangd", "insats_under_utredning"]
 # ISO 8601 first (the Swedish standard, SS-ISO 8601), then the forms Swedish systems also export.
 DATE_FORMATS = ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y"]
 TRUE, FALSE = {"ja", "j", "1", "true", "sant", "x"}, {"nej", "n", "0", "false", "falskt", ""}
-BATCH = 5000
 
 
 def case_key(source_id: str) -> str:
     """The pseudonymous key of a source case id: HMAC-SHA256 under a key derived from the secret key, so the
     same id always gives the same key here, and the key cannot be turned back into the id."""
-    secret = settings.CASE_ID_KEY or settings.SECRET_KEY
+    keyed = _keyed_hasher(settings.CASE_ID_KEY or settings.SECRET_KEY).copy()
+    keyed.update(source_id.strip().encode())
+    return keyed.hexdigest()
+
+
+@functools.lru_cache(maxsize=2)
+def _keyed_hasher(secret: str) -> hmac.HMAC:
     derived = hashlib.sha256(f"kvalitetsnav-casedata:{secret}".encode()).digest()
-    return hmac.new(derived, source_id.strip().encode(), hashlib.sha256).hexdigest()
+    return hmac.new(derived, digestmod=hashlib.sha256)
 
 
 def _date(column: str) -> pl.Expr:
@@ -64,7 +71,6 @@ def check(frame: pl.DataFrame, units: dict[str, int]) -> tuple[pl.DataFrame, lis
     if missing:
         return frame, [RowError(1, c, _("the column is missing")) for c in missing]
     frame = frame.with_columns(*(pl.lit("").alias(c) for c in COLUMNS if c not in frame.columns))
-    frame = frame.with_row_index("row", offset=2)
     typed = frame.with_columns(
         *(_date(c).alias(f"{c}_d") for c in DATE_COLUMNS),
         pl.col("enhet").replace_strict(units, default=None, return_dtype=pl.Int64).alias("unit_id"),
@@ -93,85 +99,92 @@ def check(frame: pl.DataFrame, units: dict[str, int]) -> tuple[pl.DataFrame, lis
     ]
     errors: list[RowError] = []
     for column, failing, message in checks:
-        for row in typed.filter(failing).get_column("row").head(MAX_ERRORS).to_list():
+        for row in typed.filter(failing).get_column(ROW).head(MAX_ERRORS).to_list():
             errors.append(RowError(row, column, str(message)))
     # A personnummer hidden in the case id: a cheap digit pattern first, the full check on those rows only.
     suspects = typed.filter(pl.col("arende_id").str.contains(r"\d{6}[-+ ]?\d{4}"))
-    for row, value in suspects.select("row", "arende_id").iter_rows():
+    for row, value in suspects.select(ROW, "arende_id").iter_rows():
         if contains_personnummer(value):
             errors.append(RowError(row, "arende_id", _("contains a personnummer; use the system's case number")))
     errors.sort(key=lambda e: (e.row, e.column))
     return typed, errors[:MAX_ERRORS]
 
 
-def import_cases(data: bytes, file_name: str, *, by: Any) -> ImportBatch:
+def apply_mapping(frame: pl.DataFrame, mapping: ColumnMapping | None) -> pl.DataFrame:
+    """The file's columns renamed and its values translated to the canonical format by a saved preset.
+
+    A canonical column the file already has is kept as it is; a column the preset names but the file lacks is
+    reported by the check as missing, under its canonical name.
+    """
+    if mapping is None:
+        return frame
+    renames = {
+        source.strip().lower(): canonical
+        for canonical, source in mapping.columns.items()
+        if source and source.strip().lower() in frame.columns and canonical not in frame.columns
+    }
+    frame = frame.rename(renames)
+    translations = [
+        pl.col(column).replace({k.strip(): v for k, v in values.items()})
+        for column, values in mapping.values.items()
+        if column in frame.columns and values
+    ]
+    return frame.with_columns(translations) if translations else frame
+
+
+def import_cases(data: bytes, file_name: str, *, by: Any, mapping: ColumnMapping | None = None) -> ImportBatch:
     """Import a file of ärendedata, all of it or nothing.
 
-    Re-importing replaces, for the units in the file, the cases that start within the file's period,
-    so importing the same file twice gives the same data. Raises :class:`ImportRefused`.
+    The file is read, checked and written a chunk at a time inside one transaction, so memory stays bounded
+    for millions of rows and an error in the last chunk still leaves nothing behind. Re-importing replaces,
+    for the units in the file, the cases that start within the file's period, so importing the same file
+    twice gives the same data. Raises :class:`ImportRefused`.
     """
     units = dict(Unit.objects.values_list("code", "pk"))
-    typed, errors = check(read_table(data, file_name), units)
-    if errors:
-        raise ImportRefused(errors)
-    if typed.is_empty():
-        raise ImportRefused([RowError(2, "arende_id", _("the file has no rows"))])
-    unit_ids = typed.get_column("unit_id").unique().to_list()
-    file_units = list(Unit.objects.filter(pk__in=unit_ids).order_by("path"))
-    refused = [u for u in file_units if not can(by, Perm.CHANGE, Case, u)]
-    if refused:
-        raise ImportRefused(
-            [RowError(1, "enhet", _("you may not import case data for %(unit)s") % {"unit": u.code}) for u in refused]
-        )
-    start, end = typed.get_column("start_d").min(), typed.get_column("start_d").max()
-    keys = typed.get_column("arende_id").map_elements(case_key, return_dtype=pl.String)
-    typed = typed.with_columns(keys.alias("case_key"))
+    allowed: dict[int, bool] = {}
+    errors: list[RowError] = []
+    batch: ImportBatch | None = None
+    start = end = None
+    unit_ids: set[int] = set()
     with transaction.atomic():
-        old = Case.objects.filter(unit_id__in=unit_ids, started_on__range=(start, end))
-        replaced = old.count()
-        old.delete()  # a re-import replaces the source system's copy for that period, as the issue asks
-        batch = ImportBatch.objects.create(
-            file_name=file_name[:255],
-            unit=file_units[0],
-            period_start=start,
-            period_end=end,
-            rows=typed.height,
-            replaced=replaced,
-            imported_by=by if getattr(by, "is_authenticated", False) else None,
-        )
-        columns = typed.select(
-            "case_key",
-            "unit_id",
-            "typ",
-            "start_d",
-            "slut_d",
-            "beslutsdatum_d",
-            "verkstallighetsdatum_d",
-            "kon",
-            "birth_year",
-            "orsak",
-            "forlangd_b",
-            "insats_under_utredning_b",
-        )
-        for chunk in columns.iter_slices(BATCH):
-            Case.objects.bulk_create(
-                Case(
-                    case_key=key,
-                    unit_id=unit_id,
-                    kind=kind,
-                    started_on=started,
-                    ended_on=ended,
-                    decided_on=decided,
-                    executed_on=executed,
-                    gender=gender,
-                    birth_year=birth_year,
-                    reason=(reason or "")[:100],
-                    extended=extended,
-                    intervention_during=during,
-                    batch=batch,
+        for chunk in read_chunks(data, file_name):
+            typed, found = check(apply_mapping(chunk, mapping), units)
+            errors += found
+            if found and found[0].row == 1:
+                break  # a missing column: every chunk would say the same
+            if errors:
+                if len(errors) >= MAX_ERRORS:
+                    break
+                continue  # go on checking, to name every bad row; nothing more is written
+            errors += _refused_units(typed, by, allowed)
+            if errors or typed.is_empty():
+                continue
+            low, high = typed.get_column("start_d").min(), typed.get_column("start_d").max()
+            start, end = min(start or low, low), max(end or high, high)
+            unit_ids.update(typed.get_column("unit_id").unique().to_list())
+            if batch is None:
+                batch = ImportBatch.objects.create(
+                    file_name=file_name[:255],
+                    unit_id=typed.get_column("unit_id")[0],
+                    period_start=start,
+                    period_end=end,
+                    rows=0,
+                    imported_by=by if getattr(by, "is_authenticated", False) else None,
                 )
-                for key, unit_id, kind, started, ended, decided, executed, gender, birth_year, reason, extended, during in chunk.iter_rows()
-            )
+            _insert(typed, batch)
+            batch.rows += typed.height
+        if errors:
+            raise ImportRefused(sorted(errors, key=lambda e: (e.row, e.column))[:MAX_ERRORS])
+        if batch is None:
+            raise ImportRefused([RowError(2, "arende_id", _("the file has no rows"))])
+        # A re-import replaces the source system's earlier copy of that period, as the issue asks.
+        old = Case.objects.filter(unit_id__in=unit_ids, started_on__range=(start, end)).exclude(batch=batch)
+        replaced = old.count()
+        old.delete()
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            period_start=start, period_end=end, rows=batch.rows, replaced=replaced
+        )
+        batch.refresh_from_db()
         audit_log.record(
             Action.IMPORT,
             batch,
@@ -179,3 +192,40 @@ def import_cases(data: bytes, file_name: str, *, by: Any) -> ImportBatch:
             % {"rows": batch.rows, "replaced": replaced, "start": start, "end": end},
         )
     return batch
+
+
+def _refused_units(typed: pl.DataFrame, by: Any, allowed: dict[int, bool]) -> list[RowError]:
+    """An error for each unit in the rows where ``by`` may not import case data (asked once per unit)."""
+    new = [pk for pk in typed.get_column("unit_id").unique().to_list() if pk not in allowed]
+    for unit in Unit.objects.filter(pk__in=new):
+        allowed[unit.pk] = can(by, Perm.CHANGE, Case, unit)
+    refused = typed.filter(pl.col("unit_id").is_in([pk for pk, ok in allowed.items() if not ok]))
+    return [
+        RowError(row, "enhet", _("you may not import case data for %(unit)s") % {"unit": code})
+        for row, code in refused.group_by("enhet").agg(pl.col(ROW).min()).select(ROW, "enhet").iter_rows()
+    ]
+
+
+def _insert(typed: pl.DataFrame, batch: ImportBatch) -> None:
+    keys = typed.get_column("arende_id").map_elements(case_key, return_dtype=pl.String)
+    now = timezone.now()
+    insert_frame(
+        Case,
+        typed.select(
+            keys.alias("case_key"),
+            "unit_id",
+            pl.col("typ").alias("kind"),
+            pl.col("start_d").alias("started_on"),
+            pl.col("slut_d").alias("ended_on"),
+            pl.col("beslutsdatum_d").alias("decided_on"),
+            pl.col("verkstallighetsdatum_d").alias("executed_on"),
+            pl.col("kon").alias("gender"),
+            pl.col("birth_year"),
+            pl.col("orsak").str.slice(0, 100).alias("reason"),
+            pl.col("forlangd_b").alias("extended"),
+            pl.col("insats_under_utredning_b").alias("intervention_during"),
+            pl.lit(batch.pk, dtype=pl.Int64).alias("batch_id"),
+            pl.lit(now).alias("created_at"),
+            pl.lit(now).alias("updated_at"),
+        ),
+    )

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, Role
@@ -46,8 +47,11 @@ class ImportBatch(BaseRecord):
 class Case(BaseRecord):
     """One ärende as the source system had it, under a pseudonymous key."""
 
-    case_key = models.CharField(_("pseudonymous case id"), max_length=64, db_index=True)
-    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    # Not indexed: nothing looks a case up by its key, and random keys make every bulk insert slow.
+    case_key = models.CharField(_("pseudonymous case id"), max_length=64)
+    unit = models.ForeignKey(
+        "organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )  # the (unit, started_on) index below serves lookups by unit
     kind = models.CharField(_("kind"), max_length=20, choices=CaseKind.choices)
     started_on = models.DateField(_("start"))
     ended_on = models.DateField(_("end"), null=True, blank=True)
@@ -71,3 +75,28 @@ class Case(BaseRecord):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.case_key[:10]}"
+
+
+class ColumnMapping(BaseRecord):
+    """A saved preset that adapts another system's export to the canonical format: which of its columns is
+    which canonical column, and which of its values means which canonical value (e.g. "Barnavårdsutredning"
+    → utredning_barn). Chosen on the upload page or with ``import_casedata --mapping NAME``."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    columns = models.JSONField(_("columns"), default=dict, blank=True)  # {canonical: the file's column}
+    values = models.JSONField(_("values"), default=dict, blank=True)  # {canonical column: {file value: canonical}}
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    access: ClassVar[Access] = Access(view=IMPORTERS, change=IMPORTERS)
+
+    class Meta:
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("casedata:mapping_update", args=[self.pk])

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from controls.rules import add_months
 
 from .choices import CaseKind
@@ -96,10 +98,29 @@ def within_time(rule: CaseRule, start: dt.date, end: dt.date, extended: bool = F
 NOT_CARRIED_OUT_MONTHS = 3
 
 
+def reporting_dates() -> list[tuple[int, int]]:
+    """The (month, day) each reporting period to IVO ends on, from the setting IVO_REPORTING_DATES
+    (default the calendar quarters: 31 March, 30 June, 30 September, 31 December)."""
+    return [(int(m), int(d)) for m, d in (part.split("-") for part in settings.IVO_REPORTING_DATES)]
+
+
+def reporting_window(year: int, number: int, dates: list[tuple[int, int]] | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last day of reporting period ``number`` (1-based) of ``year``: from the day after the
+    previous period's end (the previous year's last end for the first) to its own end day.
+
+    IVO collects the reports on ej verkställda beslut once a quarter; the cut-off days are the nämnd's own
+    routine and configurable.
+    """
+    dates = dates or reporting_dates()
+    month, day = dates[number - 1]
+    end = dt.date(year, month, day)
+    previous = dt.date(year, *dates[number - 2]) if number > 1 else dt.date(year - 1, *dates[-1])
+    return previous + dt.timedelta(days=1), end
+
+
 def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     """The first and last day of a calendar quarter (1–4)."""
-    first = dt.date(year, 3 * quarter - 2, 1)
-    return first, add_months(first, 3) - dt.timedelta(days=1)
+    return reporting_window(year, quarter, [(3, 31), (6, 30), (9, 30), (12, 31)])
 
 
 def to_report(decided_on: dt.date, executed_on: dt.date | None, quarter: tuple[dt.date, dt.date]) -> bool:

@@ -13,3 +13,11 @@ imports = Table(
         Column("replaced", _("Replaced")),
     ]
 )
+
+mappings = Table(
+    [
+        Column("name", _("Name"), link=True),
+        Column("unit", _("Unit")),
+        Column("is_active", _("In use")),
+    ]
+)

@@ -2,27 +2,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from audit import log as audit_log
 from audit.choices import Action
 from core.scope import Perm, can
 from core.tables import workbook_response
-from core.views import RecordListView, ScopedMixin
+from core.views import ImportView, RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
 from indicators.models import Result
 
 from . import tables
-from .choices import CaseKind
-from .compute import cases_behind
-from .forms import ImportForm
-from .importer import COLUMNS, ImportRefused, import_cases
-from .models import Case, ImportBatch
-from .rules import quarter_bounds, to_report
+from .compute import cases_behind, not_carried_out
+from .forms import ColumnMappingForm, ImportForm
+from .importer import COLUMNS, import_cases
+from .models import Case, ColumnMapping, ImportBatch
+from .rules import reporting_dates, reporting_window
 from .tasks import recompute_indicators
 
 
@@ -33,39 +33,45 @@ class ImportList(RecordListView):
     create_url_name = "casedata:upload"
 
 
-class ImportUpload(ScopedMixin, generic.View):
-    """Upload a file of ärendedata: all rows are imported or none, and every error names its row and column."""
+class ImportUpload(ImportView):
+    """Upload a file of ärendedata, optionally through a saved column mapping; the indicators are then
+    recomputed in the background."""
 
     model = ImportBatch
-    perm = Perm.CREATE
-    template_name = "casedata/upload.html"
+    form_class = ImportForm
+    columns = COLUMNS
+    title = gettext_lazy("Import case data")
+    format_help = gettext_lazy(
+        "One row per case, with a header row. The case id is the source system's number; it is stored only as a "
+        "pseudonymous key, and a personnummer is refused. Dates as 2026-03-31 (also 20260331, 31/3/2026 or "
+        "31.3.2026). Importing a period again replaces that period's cases for the units in the file."
+    )
 
-    def page(self, request, form, errors=()):
-        return render(
-            request,
-            self.template_name,
-            {"form": form, "errors": errors, "columns": COLUMNS, "title": _("Import case data")},
-        )
+    def run(self, form, data: bytes, file_name: str) -> tuple[str, str]:
+        batch = import_cases(data, file_name, by=self.request.user, mapping=form.cleaned_data["mapping"])
+        recompute_indicators.enqueue(started_by=self.request.user.pk)
+        message = _("%(rows)d cases imported (%(replaced)d replaced). The indicators are being recomputed.") % {
+            "rows": batch.rows,
+            "replaced": batch.replaced,
+        }
+        return message, reverse("casedata:list")
 
-    def get(self, request):
-        return self.page(request, ImportForm())
 
-    def post(self, request):
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.page(request, form)
-        upload = form.cleaned_data["file"]
-        try:
-            batch = import_cases(upload.read(), upload.name, by=request.user)
-        except ImportRefused as refused:
-            return self.page(request, form, refused.errors)
-        recompute_indicators.enqueue(started_by=request.user.pk)
-        messages.success(
-            request,
-            _("%(rows)d cases imported (%(replaced)d replaced). The indicators are being recomputed.")
-            % {"rows": batch.rows, "replaced": batch.replaced},
-        )
-        return redirect("casedata:list")
+class MappingList(RecordListView):
+    model = ColumnMapping
+    table = tables.mappings
+    list_select_related = ("unit",)
+    create_url_name = "casedata:mapping_create"
+
+
+class MappingCreate(RecordCreateView):
+    model = ColumnMapping
+    form_class = ColumnMappingForm
+
+
+class MappingUpdate(RecordUpdateView):
+    model = ColumnMapping
+    form_class = ColumnMappingForm
 
 
 class CasesBehindResult(ScopedMixin, generic.TemplateView):
@@ -86,54 +92,46 @@ class CasesBehindResult(ScopedMixin, generic.TemplateView):
 
 
 class NotCarriedOut(ScopedMixin, generic.TemplateView):
-    """Ej verkställda beslut for a reporting quarter (to IVO and the revisorer), from the imported decisions."""
+    """Ej verkställda beslut for a reporting period (to IVO and the revisorer), from the imported decisions."""
 
     model = Case
     template_name = "casedata/not_carried_out.html"
 
-    def quarter(self) -> tuple[int, int]:
+    def period(self) -> tuple[int, int]:
         today = timezone.localdate()
+        dates = reporting_dates()
+        current = next((n for n, (m, d) in enumerate(dates, start=1) if (today.month, today.day) <= (m, d)), 1)
         try:
             year = int(self.request.GET.get("year") or today.year)
-            quarter = int(self.request.GET.get("quarter") or (today.month - 1) // 3 + 1)
+            number = int(self.request.GET.get("period") or current)
         except ValueError:
-            return today.year, (today.month - 1) // 3 + 1
-        return (year, quarter) if 1 <= quarter <= 4 and 2000 <= year <= 2100 else (today.year, 1)
-
-    def rows(self, year: int, quarter: int) -> list[dict[str, Any]]:
-        bounds = quarter_bounds(year, quarter)
-        decisions = (
-            Case.objects.visible_to(self.request.user)
-            .filter(kind=CaseKind.BESLUT, decided_on__isnull=False, decided_on__lt=bounds[1])
-            .exclude(executed_on__lt=bounds[0])
-            .select_related("unit")
-            .order_by("decided_on", "pk")
-        )
-        found = []
-        for case in decisions:
-            if to_report(case.decided_on, case.executed_on, bounds):
-                waited_until = case.executed_on or bounds[1]
-                found.append({"case": case, "days": (waited_until - case.decided_on).days})
-        return found
+            return today.year, current
+        return (year, number) if 1 <= number <= len(dates) and 2000 <= year <= 2100 else (today.year, current)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        year, quarter = self.quarter()
-        rows = self.rows(year, quarter)
+        year, number = self.period()
+        window = reporting_window(year, number)
+        rows = not_carried_out(Case.objects.visible_to(self.request.user), window)
         audit_log.record(
             Action.READ,
             model=Case,
-            note=_("Decisions not carried out, %(year)d Q%(q)d: %(n)d") % {"year": year, "q": quarter, "n": len(rows)},
+            note=_("Decisions not carried out, %(start)s–%(end)s: %(n)d")
+            % {"start": window[0], "end": window[1], "n": len(rows)},
         )
         context.update(
-            year=year, quarter=quarter, quarters=[1, 2, 3, 4], rows=rows, bounds=quarter_bounds(year, quarter)
+            year=year,
+            period=number,
+            periods=list(range(1, len(reporting_dates()) + 1)),
+            rows=rows,
+            window=window,
         )
         return context
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any):
         if self.request.GET.get("format") != "xlsx":
             return super().render_to_response(context, **kwargs)
-        audit_log.record(Action.EXPORT, model=Case, note=f"{context['year']} Q{context['quarter']}")
+        audit_log.record(Action.EXPORT, model=Case, note=f"{context['window'][0]}–{context['window'][1]}")
         header = [
             _("Unit"),
             _("Decision date"),
@@ -156,5 +154,5 @@ class NotCarriedOut(ScopedMixin, generic.TemplateView):
             for r in context["rows"]
         ]
         return workbook_response(
-            {_("Not carried out"): [header, *body]}, f"ej-verkstallda-{context['year']}-q{context['quarter']}"
+            {_("Not carried out"): [header, *body]}, f"ej-verkstallda-{context['year']}-{context['period']}"
         )

@@ -13,6 +13,7 @@ Variables (defaults in brackets):
   SITE_URL                [http://127.0.0.1:8000]  for links in emails
   CSRF_TRUSTED_ORIGINS    [] comma separated, e.g. https://kvalitet.exempel.se
   CASE_ID_KEY             [derived from SECRET_KEY]  key of the pseudonymous case ids; keep it stable
+  IVO_REPORTING_DATES     [03-31,06-30,09-30,12-31]  last day of each period reported to IVO
   KOLADA_URL              [https://api.kolada.se/v3]
   KOLADA_MUNICIPALITY     [0880]  the municipality's own Kolada code (demo: Kalmar)
   KOLADA_COMPARISON       [] comma separated Kolada codes to compare with; Riket (0000) always
@@ -275,6 +276,8 @@ RISK_SCALE = int(os.environ.get("RISK_SCALE", "4"))
 RISK_REVIEW_MONTHS = int(os.environ.get("RISK_REVIEW_MONTHS", "12"))
 # The key that turns a source system's case id into a pseudonym; re-imports must use the same key.
 CASE_ID_KEY = os.environ.get("CASE_ID_KEY", "")
+# The last day (MM-DD) of each period the ej verkställda beslut are reported to IVO for; default the quarters.
+IVO_REPORTING_DATES = os.environ.get("IVO_REPORTING_DATES", "03-31,06-30,09-30,12-31").split(",")
 # Kolada (RKA): the national comparison values, fetched on demand and on a schedule, kept locally.
 KOLADA_URL = os.environ.get("KOLADA_URL", "https://api.kolada.se/v3")
 KOLADA_MUNICIPALITY = os.environ.get("KOLADA_MUNICIPALITY", "0880")

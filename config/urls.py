@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api.views import MembershipViewSet, PersonViewSet
 from actions.api.views import ActionViewSet
 from audit.api.views import AuditEntryViewSet
+from casedata.api.views import ImportBatchViewSet
 from complaints.api.views import ComplaintViewSet
 from controls.api.views import ControlRunViewSet, ControlViewSet, ReviewViewSet
 from core import views as core_views
@@ -44,6 +45,7 @@ router.register("follow-up-rounds", RoundViewSet, basename="followupround")
 router.register("goal-reports", GoalReportViewSet, basename="goalreport")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("indicator-results", ResultViewSet, basename="result")
+router.register("case-imports", ImportBatchViewSet, basename="importbatch")
 
 urlpatterns = [
     path("", core_views.Home.as_view(), name="home"),

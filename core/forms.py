@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from .personnummer import PERSONNUMMER_MESSAGE, contains_personnummer
@@ -85,3 +86,17 @@ class StatisticsForm(forms.Form):
         start = data.get("date_from") or dt.date(today.year, 1, 1)
         end = data.get("date_to") or today
         return start, end, data.get("unit")
+
+
+class ImportFileForm(forms.Form):
+    """The file field every import page shares; an import page adds its own fields to a subclass."""
+
+    file = forms.FileField(
+        label=_("File"),
+        validators=[FileExtensionValidator(["csv", "xlsx"])],
+        help_text=_("CSV (separated by ; or ,) or XLSX with a header row, in the format described below."),
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)

@@ -3,9 +3,12 @@ name their row and column."""
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -40,25 +43,130 @@ class ImportRefused(Exception):
         self.errors = errors
 
 
+ROW = "__row__"  # the column that carries each row's number as the person sees it in the file
+CHUNK_ROWS = 200_000
+
+
 def read_table(data: bytes, file_name: str) -> pl.DataFrame:
-    """Every cell as text, the header lower-cased and trimmed; CSV with ; or , as separator, or XLSX."""
+    """Every cell as text, the header lower-cased and trimmed; CSV with ; or , as separator, or XLSX.
+
+    A file that cannot be read at all is refused with the reason (row 1, column "fil").
+    """
+    return pl.concat(read_chunks(data, file_name)).drop(ROW)
+
+
+def read_chunks(data: bytes, file_name: str, chunk_rows: int = CHUNK_ROWS) -> Iterator[pl.DataFrame]:
+    """The file as frames of at most ``chunk_rows`` rows, so a large CSV file is never held as one table.
+
+    Each frame has the file's columns (named as in ``read_table``) and ``ROW``, the row's number in the file
+    (the header is row 1). A row that cannot be read refuses the file with its number; the caller imports in
+    one transaction, so a refusal after some chunks still leaves nothing behind.
+    """
     if file_name.lower().endswith(".xlsx"):
+        header, columns = _read_xlsx(data)
+        names = _names(header)
+        frame = pl.DataFrame(dict(zip(names, columns, strict=True)), schema=dict.fromkeys(names, pl.String))
+        yield from _numbered(frame, 2).iter_slices(chunk_rows)
+        return
+    data = _as_utf8(data)
+    first_line = data.split(b"\n", 1)[0]
+    separator = ";" if first_line.count(b";") > first_line.count(b",") else ","
+    lazy = pl.scan_csv(io.BytesIO(data), separator=separator, has_header=False, infer_schema=False)
+    names: list[str] = []
+    next_row = 1
+    try:
+        for batch in lazy.collect_batches(chunk_size=chunk_rows):
+            if not names:
+                if batch.is_empty():
+                    continue
+                names = _names([str(v or "") for v in batch.row(0)])
+                batch, next_row = batch.slice(1), 2
+            frame = _numbered(batch.rename(dict(zip(batch.columns, names, strict=True))), next_row)
+            next_row += batch.height
+            yield frame
+    except pl.exceptions.PolarsError as error:
+        # Polars stops at a malformed row without saying which; read the text the slow way to name it.
+        header, columns = _read_csv_slowly(data.decode(), separator)
+        if names:  # some rows were given already: the slow reading must not give them twice
+            raise _unreadable(_("the file could not be read as CSV")) from error
+        names = _names(header)
+        yield _numbered(pl.DataFrame(dict(zip(names, columns, strict=True)), schema=dict.fromkeys(names, pl.String)), 2)
+    if not names:
+        raise _unreadable(_("the file is empty"))
+
+
+def _names(header: list[str]) -> list[str]:
+    names = [name.strip().lower() for name in header]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ImportRefused(
+            [RowError(1, name or "(tom)", _("the column name appears more than once")) for name in repeated]
+        )
+    return names
+
+
+def _numbered(frame: pl.DataFrame, first_row: int) -> pl.DataFrame:
+    return frame.with_columns(pl.all().fill_null("").str.strip_chars()).with_row_index(ROW, offset=first_row)
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The bytes as UTF-8 without a byte-order mark: checked piece by piece (no copy of a large file), and
+    converted from Windows-1252 — what Excel on Swedish Windows saves as "CSV (semikolonavgränsad)"."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    if not data.strip():
+        raise _unreadable(_("the file is empty"))
+    if b"\x00" in data[:65536]:
+        raise _unreadable(_("the file is not a text file; save it as CSV or XLSX"))
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for offset in range(0, len(data), 1 << 22):
+            decoder.decode(view[offset : offset + (1 << 22)], final=offset + (1 << 22) >= len(data))
+        return data
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252").encode()
+    except UnicodeDecodeError as error:
+        raise _unreadable(_("the file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8")) from error
+
+
+def _unreadable(message: str) -> ImportRefused:
+    return ImportRefused([RowError(1, "fil", message)])
+
+
+def _read_xlsx(data: bytes) -> tuple[list[str], list[list[str]]]:
+    try:
         sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(c or "").strip().lower() for c in next(rows, [])]
-        columns: dict[str, list[str]] = {name: [] for name in header}
-        for row in rows:
-            for name, cell in zip(header, row, strict=False):
-                if isinstance(cell, dt.datetime | dt.date):
-                    cell = cell.strftime("%Y-%m-%d")
-                columns[name].append("" if cell is None else str(cell).strip())
-        return pl.DataFrame(columns, schema=dict.fromkeys(header, pl.String))
-    text = data.decode("utf-8-sig")
-    first_line = text.split("\n", 1)[0]
-    separator = ";" if first_line.count(";") > first_line.count(",") else ","
-    frame = pl.read_csv(io.StringIO(text), separator=separator, infer_schema=False)
-    frame = frame.rename({c: c.strip().lower() for c in frame.columns})
-    return frame.with_columns(pl.all().fill_null("").str.strip_chars())
+        rows = list(sheet.iter_rows(values_only=True))
+    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
+        raise _unreadable(_("the file is not a readable XLSX workbook")) from error
+    if not rows:
+        raise _unreadable(_("the file is empty"))
+    header = [str(c if c is not None else "") for c in rows[0]]
+    columns: list[list[str]] = [[] for _column in header]
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) > len(header) and any(c not in (None, "") for c in row[len(header) :]):
+            raise ImportRefused([RowError(number, "fil", _("the row has more cells than the header has columns"))])
+        for index in range(len(header)):
+            cell = row[index] if index < len(row) else None
+            if isinstance(cell, dt.datetime | dt.date):
+                cell = cell.strftime("%Y-%m-%d")
+            columns[index].append("" if cell is None else str(cell))
+    return header, columns
+
+
+def _read_csv_slowly(text: str, separator: str) -> tuple[list[str], list[list[str]]]:
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    header = rows[0]
+    columns: list[list[str]] = [[] for _column in header]
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            raise ImportRefused([RowError(number, "fil", _("the row has more cells than the header has columns"))])
+        for index in range(len(header)):
+            columns[index].append(row[index] if index < len(row) else "")
+    return header, columns
 
 
 def swedish_number(text: str) -> Decimal | None:

@@ -19,7 +19,8 @@ from audit.choices import Action
 
 from . import todo, yearwheel
 from .filters import chosen_unit
-from .forms import StatisticsForm, TransitionForm
+from .forms import ImportFileForm, StatisticsForm, TransitionForm
+from .imports import ImportRefused
 from .scope import Perm, can, can_change, for_aggregates, has_access
 from .tables import Table, export_response, workbook_response
 from .workflow import TransitionRefused
@@ -43,6 +44,41 @@ class ScopedMixin(LoginRequiredMixin):
     def scoped(self, perm: Perm = Perm.VIEW):
         qs = self.model.objects.visible_to(self.request.user, perm)
         return qs.select_related(*self.list_select_related) if self.list_select_related else qs
+
+
+class ImportView(ScopedMixin, generic.FormView):
+    """An upload page for one importer: the file is imported whole, or nothing is and every error is listed
+    with its row and column. Subclasses give ``run`` (import, return the message and where to go next)."""
+
+    perm = Perm.CREATE
+    template_name = "core/import_form.html"
+    form_class: Any = None
+    columns: list[str] = []
+    title: Any = ""
+    format_help: Any = ""
+
+    def get_form_class(self):
+        return self.form_class or ImportFileForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(title=self.title, columns=self.columns, format_help=self.format_help)
+        return context
+
+    def run(self, form, data: bytes, file_name: str) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def form_valid(self, form) -> HttpResponse:
+        upload = form.cleaned_data["file"]
+        try:
+            message, url = self.run(form, upload.read(), upload.name)
+        except ImportRefused as refused:
+            return self.render_to_response(self.get_context_data(form=form, errors=refused.errors))
+        messages.success(self.request, message)
+        return redirect(url)
 
 
 class RecordListView(ScopedMixin, generic.ListView):

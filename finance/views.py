@@ -2,20 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import generic
 
 from audit import log as audit_log
 from audit.choices import Action
-from core.scope import Perm
 from core.tables import Column, Table, workbook_response
-from core.views import RecordDetailView, RecordListView, ScopedMixin
+from core.views import ImportView, RecordDetailView, RecordListView
 
 from .forms import StatementForm
-from .importer import COLUMNS, ImportRefused, import_statement
+from .importer import COLUMNS, import_statement
 from .models import FinanceReport
 
 statements = Table(
@@ -55,36 +51,27 @@ class StatementDetail(RecordDetailView):
         return workbook_response({str(self.object)[:31]: [header, *body]}, "ekonomi")
 
 
-class StatementUpload(ScopedMixin, generic.View):
+class StatementUpload(ImportView):
     model = FinanceReport
-    perm = Perm.CREATE
+    form_class = StatementForm
+    columns = COLUMNS
+    title = gettext_lazy("Import a financial statement")
+    format_help = gettext_lazy(
+        "One row per line of the statement, in order. The level is 0 for the grand total, 1 for a "
+        "verksamhetsområde or a main type, 2 for a process or a type below it. A heading row is checked against "
+        "the rows below it; a row marked as total (summa = ja) against the rows just above it. Figures in tkr, "
+        "written as in the report (−12 700 or -12700)."
+    )
 
-    def page(self, request, form, errors=()):
-        return render(
-            request,
-            "finance/upload.html",
-            {"form": form, "errors": errors, "columns": COLUMNS, "title": _("Import a financial statement")},
+    def run(self, form, data: bytes, file_name: str) -> tuple[str, str]:
+        fields = form.cleaned_data
+        report = import_statement(
+            data,
+            file_name,
+            point=fields["point"],
+            unit=fields["unit"],
+            breakdown=fields["breakdown"],
+            ledger=fields["ledger"],
+            by=self.request.user,
         )
-
-    def get(self, request):
-        return self.page(request, StatementForm(user=request.user))
-
-    def post(self, request):
-        form = StatementForm(request.POST, request.FILES, user=request.user)
-        if not form.is_valid():
-            return self.page(request, form)
-        data = form.cleaned_data
-        try:
-            report = import_statement(
-                data["file"].read(),
-                data["file"].name,
-                point=data["point"],
-                unit=data["unit"],
-                breakdown=data["breakdown"],
-                ledger=data["ledger"],
-                by=request.user,
-            )
-        except ImportRefused as refused:
-            return self.page(request, form, refused.errors)
-        messages.success(request, _("The statement is imported."))
-        return redirect(report.get_absolute_url())
+        return _("The statement is imported."), report.get_absolute_url()

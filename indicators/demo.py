@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from casedata.rules import RULES
 from organisation.models import FollowUpPoint, Unit
 
 from .choices import Direction, GenderSplit, Measure, Source
@@ -23,6 +24,9 @@ PLAN = {
     "IFO_UNG_DROGFRI": (["VUX-BER"], 45, 9, 60, 70),
     "IFO_BRUK_FORBATTRAD": (["BOU-FAM"], 62, 50, 70, 80),
 }
+
+
+CASE_DATA = {rule.code for rule in RULES}
 
 
 def create(today: dt.date) -> None:
@@ -57,6 +61,8 @@ def create(today: dt.date) -> None:
         indicator.save()
         for year in years:
             Target.objects.create(indicator=indicator, year=year, value=target)
+        if code in CASE_DATA:
+            continue  # computed from the demo's ärendedata (casedata.demo), never typed in
         for year in years:
             drift = (year - years[0]) * (2 if indicator.better == Direction.HIGHER else -1)
             for order, point in enumerate(points_of(points, year), start=1):

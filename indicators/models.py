@@ -175,11 +175,7 @@ class Result(BaseRecord):
             raise ValidationError(errors)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.numerator is not None and self.denominator:
-            if self.indicator.is_share:
-                self.value = rules.share(self.numerator, self.denominator)
-            elif self.value in (None, ""):
-                self.value = round(self.numerator / self.denominator, 2)
+        self.value = rules.result_value(self.indicator.is_share, self.numerator, self.denominator, self.value)
         super().save(*args, **kwargs)
 
 

@@ -12,6 +12,7 @@ import itertools
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from .choices import Direction, Signal
 
@@ -27,6 +28,18 @@ def share(numerator: int, denominator: int) -> Decimal | None:
     if not denominator:
         return None
     return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def result_value(is_share: bool, numerator: int | None, denominator: int | None, value: Any) -> Any:
+    """An utfall's value: a share computed from its counts; otherwise the value given, or the counts' ratio
+    (two decimals) when none was given."""
+    if numerator is None or not denominator:
+        return value
+    if is_share:
+        return share(numerator, denominator)
+    if value in (None, ""):
+        return round(Decimal(numerator) / Decimal(denominator), 2)
+    return value
 
 
 def meets(value: float | Decimal, target: float | Decimal, better: str) -> bool | None:

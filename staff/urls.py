@@ -4,4 +4,7 @@ from . import views
 
 app_name = "staff"
 
-urlpatterns = [path("", views.StaffFigureList.as_view(), name="list")]
+urlpatterns = [
+    path("", views.StaffFigureList.as_view(), name="list"),
+    path("importera/", views.StaffUpload.as_view(), name="upload"),
+]

@@ -1,6 +1,8 @@
 import datetime as dt
 
-from casedata.rules import quarter_bounds, to_report
+from django.test import override_settings
+
+from casedata.rules import quarter_bounds, reporting_window, to_report
 
 Q3 = quarter_bounds(2026, 3)
 
@@ -8,6 +10,13 @@ Q3 = quarter_bounds(2026, 3)
 def test_the_quarter_runs_from_its_first_to_its_last_day():
     assert (dt.date(2026, 7, 1), dt.date(2026, 9, 30)) == Q3
     assert quarter_bounds(2026, 4) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+
+
+def test_the_reporting_periods_follow_the_configured_cut_off_days():
+    assert reporting_window(2026, 3) == Q3
+    with override_settings(IVO_REPORTING_DATES=["02-28", "05-31", "08-31", "11-30"]):
+        assert reporting_window(2026, 1) == (dt.date(2025, 12, 1), dt.date(2026, 2, 28))
+        assert reporting_window(2026, 4) == (dt.date(2026, 9, 1), dt.date(2026, 11, 30))
 
 
 def test_a_decision_still_not_carried_out_after_three_months_is_reported():
@@ -40,11 +49,11 @@ def test_the_quarter_list_shows_the_decisions_to_report_within_the_scope_and_exp
     header = "arende_id;enhet;typ;start;slut;beslutsdatum;verkstallighetsdatum;kon;fodelsear;orsak\n"
     import_cases((header + "\n".join(";".join(r) for r in rows)).encode(), "beslut.csv", by=planner)
     client.force_login(chief_a)
-    context = client.get("/arendedata/ej-verkstallda/", {"year": 2026, "quarter": 3}).context
+    context = client.get("/arendedata/ej-verkstallda/", {"year": 2026, "period": 3}).context
     assert [(r["case"].reason, r["days"]) for r in context["rows"]] == [("boendestöd", 141), ("hemtjänst", 182)]
-    export = client.get("/arendedata/ej-verkstallda/", {"year": 2026, "quarter": 3, "format": "xlsx"})
+    export = client.get("/arendedata/ej-verkstallda/", {"year": 2026, "period": 3, "format": "xlsx"})
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     client.force_login(chief_b)
     assert [
-        r["case"].unit for r in client.get("/arendedata/ej-verkstallda/", {"year": 2026, "quarter": 3}).context["rows"]
+        r["case"].unit for r in client.get("/arendedata/ej-verkstallda/", {"year": 2026, "period": 3}).context["rows"]
     ] == [tree.b1]

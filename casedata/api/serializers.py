@@ -1,0 +1,43 @@
+from rest_framework import serializers
+
+from ..models import ColumnMapping, ImportBatch
+
+
+class ImportBatchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ImportBatch
+        fields = [
+            "id",
+            "file_name",
+            "unit",
+            "period_start",
+            "period_end",
+            "rows",
+            "replaced",
+            "imported_by",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV or XLSX in the canonical format (see the upload page).")
+    mapping = serializers.PrimaryKeyRelatedField(
+        queryset=ColumnMapping.objects.filter(is_active=True), required=False, allow_null=True
+    )
+
+
+class RowErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField()
+    column = serializers.CharField()
+    message = serializers.CharField()
+
+
+class NotCarriedOutSerializer(serializers.Serializer):
+    unit = serializers.CharField(source="case.unit.code")
+    decided_on = serializers.DateField(source="case.decided_on")
+    executed_on = serializers.DateField(source="case.executed_on", allow_null=True)
+    reason = serializers.CharField(source="case.reason")
+    gender = serializers.CharField(source="case.gender")
+    days_waited = serializers.IntegerField(source="days")
+    case_key = serializers.CharField(source="case.case_key")
