@@ -90,3 +90,12 @@ def test_a_mapping_is_saved_from_its_lines_and_shown_again_for_editing(client, t
     )
     page = client.get(f"/arendedata/mappningar/{saved.pk}/").content.decode()
     assert "typ: Förhandsbedömning = forhandsbedomning" in page
+
+
+def test_the_import_command_takes_a_mapping_by_name(tree, planner, mapping, tmp_path):  # noqa: F811
+    from django.core.management import call_command
+
+    path = tmp_path / "treserva.csv"
+    path.write_bytes(EXPORT.encode())
+    call_command("import_casedata", str(path), "--user", planner.username, "--mapping", "Treserva")
+    assert Case.objects.count() == 2
