@@ -1,4 +1,4 @@
-"""The one chart module: SVG charts from plain data, for pages and (later) Word and PDF documents.
+"""The one chart module: SVG (and PNG) charts from plain data, for pages and the Word and PDF documents.
 
 Every chart comes with its alt text and its data as a table, so a screen reader, a printed copy
 and the chart itself say the same thing.
@@ -16,7 +16,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from django.utils import formats
+
+from . import formatting
 
 matplotlib.rcParams.update(
     {
@@ -59,6 +60,7 @@ class Chart:
     data: ChartData
     svg: str
     alt: str
+    kind: str = "line"
 
     @property
     def data_uri(self) -> str:
@@ -72,9 +74,7 @@ class Chart:
 def _number(value: float | None) -> str:
     if value is None:
         return "–"
-    return formats.number_format(
-        value, decimal_pos=0 if float(value).is_integer() else 1, use_l10n=True, force_grouping=True
-    )
+    return formatting.number(value, 0 if float(value).is_integer() else 1)
 
 
 def alt_text(data: ChartData) -> str:
@@ -104,7 +104,27 @@ def _cached_svg(kind: str, data: ChartData, draw) -> Chart:
         if len(_drawn) >= DRAWN_MAX:
             _drawn.pop(next(iter(_drawn)))
         _drawn[key] = svg
-    return Chart(data=data, svg=svg, alt=alt_text(data))
+    return Chart(data=data, svg=svg, alt=alt_text(data), kind=kind)
+
+
+def _saved(fig, image_format: str) -> str | bytes:
+    fig.tight_layout()
+    if image_format == "png":
+        binary = io.BytesIO()
+        fig.savefig(binary, format="png", dpi=200, metadata={"Software": "Kvalitetsnav"})
+        plt.close(fig)
+        return binary.getvalue()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]
+
+
+def png(chart: Chart) -> bytes:
+    """The same chart as a PNG picture, for Word documents (which cannot hold SVG everywhere)."""
+    draw = _draw_bars if chart.kind == "bar" else _draw_lines
+    return draw(chart.data, "png")
 
 
 def bar_chart(data: ChartData) -> Chart:
@@ -112,7 +132,7 @@ def bar_chart(data: ChartData) -> Chart:
     return _cached_svg("bar", data, _draw_bars)
 
 
-def _draw_bars(data: ChartData) -> str:
+def _draw_bars(data: ChartData, image_format: str = "svg") -> str | bytes:
     count = max(len(data.categories), 1)
     if data.horizontal:
         fig, ax = plt.subplots(figsize=(7, 0.45 * count + 1.2))
@@ -139,12 +159,7 @@ def _draw_bars(data: ChartData) -> str:
     ax.set_title(data.title, loc="left", fontsize=11, fontweight="bold")
     if len(data.series) > 1:
         ax.legend(frameon=False)
-    fig.tight_layout()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
-    plt.close(fig)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    return _saved(fig, image_format)
 
 
 LINE_STYLES = {
@@ -162,7 +177,7 @@ def line_chart(data: ChartData) -> Chart:
     return _cached_svg("line", data, _draw_lines)
 
 
-def _draw_lines(data: ChartData) -> str:
+def _draw_lines(data: ChartData, image_format: str = "svg") -> str | bytes:
     fig, ax = plt.subplots(figsize=(max(6, 0.5 * len(data.categories) + 2), 3.8))
     positions = list(range(len(data.categories)))
     colour_index = 0
@@ -190,9 +205,4 @@ def _draw_lines(data: ChartData) -> str:
     ax.set_ylabel(data.value_label)
     ax.set_title(data.title, loc="left", fontsize=11, fontweight="bold")
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    fig.tight_layout()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "Kvalitetsnav"})
-    plt.close(fig)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    return _saved(fig, image_format)

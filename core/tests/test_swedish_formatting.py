@@ -1,0 +1,53 @@
+"""Numbers and dates are written the Swedish way everywhere: 1 003 735; 7,5 %; −12,7 mnkr; 15 september 2022."""
+
+import datetime as dt
+from decimal import Decimal
+
+from core import formatting as f
+
+
+def test_thousands_are_grouped_with_a_no_break_space():
+    assert f.number(1003735) == "1\u00a0003\u00a0735"
+    assert f.plain(f.number(1003735)) == "1 003 735"
+    assert f.number(999) == "999"
+    assert f.number(0) == "0"
+
+
+def test_a_negative_number_takes_the_minus_sign():
+    assert f.number(-12700) == "\u221212\u00a0700"
+    assert f.plain(f.tkr(-25525)) == "-25 525"
+
+
+def test_decimals_follow_a_comma_and_round_half_up():
+    assert f.number(Decimal("7.54"), 1) == "7,5"
+    assert f.number(0.25, 1) == "0,3"  # half up, not to even
+    assert f.number(70.95, 0) == "71"
+
+
+def test_percentages_and_shares():
+    assert f.plain(f.percent(Decimal("7.54"), 1)) == "7,5 %"
+    assert f.plain(f.share(982, 1384)) == "982 av 1 384 (71 %)"
+    assert f.plain(f.share(0, 0)) == "0 av 0"
+
+
+def test_thousands_of_kronor_as_millions():
+    assert f.plain(f.mnkr(-12700)) == "-12,7 mnkr"
+    assert f.mnkr(-12700).startswith("\u2212")
+    assert f.plain(f.mnkr(16575, signed=True)) == "+16,6 mnkr"
+    assert f.plain(f.mnkr(0, signed=True)) == "0,0 mnkr"
+
+
+def test_dates_are_written_out_in_text_and_iso_in_tables():
+    assert f.long_date(dt.date(2022, 9, 15)) == "15 september 2022"
+    assert f.iso_date(dt.date(2022, 9, 15)) == "2022-09-15"
+
+
+def test_small_counts_are_words_in_running_text():
+    assert f.count_words(2) == "två"
+    assert f.count_words(1, neuter=True) == "ett"
+    assert f.plain(f.count_words(178)) == "178"
+    assert f.plain(f.count_words(1384)) == "1 384"
+
+
+def test_nothing_is_a_dash():
+    assert f.number(None) == f.percent(None) == f.mnkr(None) == f.long_date(None) == "–"
