@@ -14,6 +14,8 @@ Variables (defaults in brackets):
   CSRF_TRUSTED_ORIGINS    [] comma separated, e.g. https://kvalitet.exempel.se
   CASE_ID_KEY             [derived from SECRET_KEY]  key of the pseudonymous case ids; keep it stable
   IVO_REPORTING_DATES     [03-31,06-30,09-30,12-31]  last day of each period reported to IVO
+  MUNICIPALITY_NAME       [Exempelkommun]  the name on generated reports
+  REPORT_SMALL_COUNT      [0]  reports write counts below this as "färre än N" (0 = off)
   KOLADA_URL              [https://api.kolada.se/v3]
   KOLADA_MUNICIPALITY     [0880]  the municipality's own Kolada code (demo: Kalmar)
   KOLADA_COMPARISON       [] comma separated Kolada codes to compare with; Riket (0000) always
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
     "finance",
     "surveys",
     "staff",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -276,6 +279,10 @@ RISK_SCALE = int(os.environ.get("RISK_SCALE", "4"))
 RISK_REVIEW_MONTHS = int(os.environ.get("RISK_REVIEW_MONTHS", "12"))
 # The key that turns a source system's case id into a pseudonym; re-imports must use the same key.
 CASE_ID_KEY = os.environ.get("CASE_ID_KEY", "")
+# Reports: the municipality's name on the documents, and the count below which a report writes "färre än N"
+# (OSL 26 kap. 1 §; 0 = off, as in the seeds).
+MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Exempelkommun")
+REPORT_SMALL_COUNT = int(os.environ.get("REPORT_SMALL_COUNT", "0"))
 # The last day (MM-DD) of each period the ej verkställda beslut are reported to IVO for; default the quarters.
 IVO_REPORTING_DATES = os.environ.get("IVO_REPORTING_DATES", "03-31,06-30,09-30,12-31").split(",")
 # Kolada (RKA): the national comparison values, fetched on demand and on a schedule, kept locally.

@@ -70,6 +70,7 @@ urlpatterns = [
     path("ekonomi/", include("finance.urls")),
     path("brukarundersokningar/", include("surveys.urls")),
     path("personal/", include("staff.urls")),
+    path("rapporter/", include("reports.urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", core_views.ApiDocs.as_view(), name="api_docs"),

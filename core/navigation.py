@@ -22,6 +22,7 @@ from finance.models import FinanceReport
 from goals.models import FollowUpRound, Goal
 from indicators.models import Indicator
 from organisation.models import Period, Process, Routine, TargetGroup, Unit
+from reports.models import ReportVersion, WordTemplate
 from risks.models import Risk
 from staff.models import StaffFigure
 from surveys.models import Survey
@@ -83,6 +84,13 @@ SECTIONS = (
             NavItem(_("Complaint statistics"), "complaints:statistics", None),
             NavItem(_("Improvement actions"), "actions:list", Action),
             NavItem(_("My improvement actions"), "actions:mine", None),
+        ),
+    ),
+    NavSection(
+        _("Reports"),
+        (
+            NavItem(_("Reports to the committee"), "reports:home", ReportVersion),
+            NavItem(_("Word templates"), "reports:template_list", WordTemplate),
         ),
     ),
     NavSection(

@@ -1,0 +1,150 @@
+"""A report as plain data: sections of paragraphs, tables and figures, each table and figure naming its source.
+
+Every document (web preview, Word, PDF) is rendered from these objects, and a version stores them as JSON, so a
+later version can say what changed. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.charts import ChartData, Series
+
+
+@dataclass
+class Source:
+    """Where a table's or figure's numbers come from: the records, the period and the rule applied."""
+
+    key: str
+    title: str
+    records: str
+    period: str
+    rule: str = ""
+    url: str = ""
+
+
+@dataclass
+class Paragraph:
+    text: str
+    suggested: bool = False  # a data sentence the author has not yet kept, edited or dropped
+
+
+@dataclass
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    source: str = ""  # a Source key
+    numeric: list[int] = field(default_factory=list)  # columns aligned right
+    total_rows: list[int] = field(default_factory=list)  # rows set in bold
+    links: dict[str, str] = field(default_factory=dict)  # "row,column" → the records behind the cell
+
+
+@dataclass
+class Figure:
+    chart: ChartData
+    kind: str = "bar"  # bar | line
+    source: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    level: int = 1
+    blocks: list[Paragraph | Table | Figure] = field(default_factory=list)
+    narrative: bool = False  # the author writes text here (stored per document, period and unit)
+    suggestions: list[str] = field(default_factory=list)  # data sentences offered for the narrative
+
+
+@dataclass
+class Report:
+    kind: str
+    title: str
+    subtitle: str
+    organisation: str
+    unit: str
+    period: str
+    sections: list[Section]
+    sources: list[Source] = field(default_factory=list)
+    front: dict[str, str] = field(default_factory=dict)  # tjänsteskrivelse fields and the like
+    aggregates_only: bool = False
+
+    def to_json(self) -> str:
+        return json.dumps(to_dict(self), ensure_ascii=False, sort_keys=True, default=str)
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the content: two versions with the same fingerprint were built from the same data."""
+        return hashlib.sha256(self.to_json().encode()).hexdigest()
+
+
+BLOCKS = {"paragraph": Paragraph, "table": Table, "figure": Figure}
+
+
+def block_type(block: Any) -> str:
+    return {Paragraph: "paragraph", Table: "table", Figure: "figure"}[type(block)]
+
+
+def to_dict(report: Report) -> dict:
+    data = dataclasses.asdict(report)
+    for section, original in zip(data["sections"], report.sections, strict=True):
+        for block, block_object in zip(section["blocks"], original.blocks, strict=True):
+            block["type"] = block_type(block_object)
+    return data
+
+
+def from_dict(data: dict) -> Report:
+    """A report back from its stored JSON (a version's content)."""
+    sections = []
+    for section in data["sections"]:
+        blocks = []
+        for block in section["blocks"]:
+            kind = block.pop("type")
+            if kind == "figure":
+                chart = block["chart"]
+                block["chart"] = ChartData(
+                    **{**chart, "series": [Series(**s) for s in chart["series"]]},
+                )
+            blocks.append(BLOCKS[kind](**block))
+        sections.append(Section(**{**section, "blocks": blocks}))
+    return Report(**{**data, "sections": sections, "sources": [Source(**s) for s in data["sources"]]})
+
+
+def changes(old: Report, new: Report) -> list[str]:
+    """What changed between two versions, in words: sections added or removed, tables whose figures differ,
+    texts that differ."""
+    found: list[str] = []
+    before = {s.key: s for s in old.sections}
+    after = {s.key: s for s in new.sections}
+    for key in after.keys() - before.keys():
+        found.append(f"Nytt avsnitt: {after[key].heading}")
+    for key in before.keys() - after.keys():
+        found.append(f"Avsnittet har tagits bort: {before[key].heading}")
+    for section in new.sections:
+        earlier = before.get(section.key)
+        if earlier is None:
+            continue
+        old_tables = {b.caption: b for b in earlier.blocks if isinstance(b, Table)}
+        for block in section.blocks:
+            if isinstance(block, Table):
+                previous = old_tables.get(block.caption)
+                if previous is None:
+                    found.append(f"{section.heading}: ny tabell “{block.caption}”")
+                elif previous.rows != block.rows:
+                    cells = sum(
+                        1
+                        for a, b in zip(previous.rows, block.rows, strict=False)
+                        for x, y in zip(a, b, strict=False)
+                        if x != y
+                    ) + abs(len(previous.rows) - len(block.rows))
+                    found.append(f"{section.heading}: “{block.caption}” har {cells} ändrade värden")
+        texts = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+        old_texts = [b.text for b in earlier.blocks if isinstance(b, Paragraph)]
+        if texts != old_texts:
+            found.append(f"{section.heading}: texten har ändrats")
+    return found

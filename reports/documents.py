@@ -1,0 +1,188 @@
+"""The three documents the nämnd receives, composed from the shared sections in the order of the seeds:
+kvalitetsberättelse (seed 002), kvalitetsplan (seed 003) and tertialrapport (seed 004)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from core import formatting
+from goals.choices import GoalKind
+from goals.models import Goal
+from organisation.models import TargetGroup, Unit
+
+from . import sections as s
+from .choices import ReportKind
+from .content import Paragraph, Report, Section, Table
+from .rules import ReportPeriod
+
+
+def build(
+    kind: str,
+    period: ReportPeriod,
+    unit: Unit,
+    user: Any,
+    *,
+    narratives: dict[str, str] | None = None,
+    aggregates_only: bool = False,
+) -> Report:
+    """Assemble a document's content from the records the user may count or see, for the period and subtree."""
+    ctx = s.Context(
+        kind=kind,
+        period=period,
+        unit=unit,
+        user=user,
+        threshold=settings.REPORT_SMALL_COUNT,
+        aggregates_only=aggregates_only,
+        narratives=narratives or {},
+    )
+    builder = {
+        ReportKind.KVALITETSBERATTELSE: kvalitetsberattelse,
+        ReportKind.KVALITETSPLAN: kvalitetsplan,
+        ReportKind.TERTIALRAPPORT: tertialrapport,
+    }[kind]
+    title, subtitle, sections, front = builder(ctx)
+    return Report(
+        kind=kind,
+        title=title,
+        subtitle=subtitle,
+        organisation=settings.MUNICIPALITY_NAME,
+        unit=unit.name,
+        period=period.label,
+        sections=sections,
+        sources=ctx.sources,
+        front=front,
+        aggregates_only=aggregates_only,
+    )
+
+
+def _heading(key: str, text: str, level: int = 1) -> Section:
+    return Section(key, text, level)
+
+
+def tertialrapport(ctx: s.Context):
+    month = formatting.MONTHS[ctx.period.end.month - 1]
+    title = f"Tertialrapport {month} {ctx.period.year}"
+    organisation = ctx.unit.name.lower() if ctx.unit.parent_id is None else ctx.unit.name
+    decision = ctx.narrative(
+        "forslag_till_beslut",
+        "Förslag till beslut",
+        1,
+        [f"{ctx.unit.name} beslutar att godkänna tertialrapporten efter {month} {ctx.period.year}."],
+    )
+    front = {
+        "Handläggare": ctx.narratives.get("handlaggare", ""),
+        "Datum": formatting.iso_date(timezone.localdate()),
+        "Ärendebeteckning": ctx.narratives.get("diarienummer", ""),
+        "Till": ctx.unit.name,
+    }
+    prognos = s.forecast(ctx, organisation)
+    lex = s.lex_sarah(ctx, level=2)
+    staff_sections = s.staff(ctx)
+    summary_suggestions = prognos[0].suggestions + lex.suggestions
+    for section in staff_sections:
+        summary_suggestions += section.suggestions
+    sections = [
+        decision,
+        ctx.narrative(
+            "bakgrund",
+            "Bakgrund",
+            1,
+            [
+                "Efter varje tertial sker uppföljning av årets verksamhetsplan. Rapporten belyser väsentliga "
+                "händelser, ekonomisk prognos, personalredovisning, måluppföljning samt uppföljning av intern kontroll."
+            ],
+        ),
+        ctx.narrative("sammanfattning", "Sammanfattning", 1, summary_suggestions),
+        ctx.narrative("vasentliga_handelser", "Väsentliga händelser", 1),
+        *prognos,
+        s.actions(ctx, 1),
+        *staff_sections,
+        ctx.narrative("kvalitet_styrning", "Kvalitet, styrning och kontroll", 1),
+        lex,
+        s.complaints(ctx, 2),
+        s.not_carried_out_section(ctx, 2),
+        s.control_tables(ctx, 2),
+        _heading("bilaga", f"Bilaga: Tertialuppföljning verksamhetsplan {ctx.period.year}", 1),
+        s.goal_follow_up(ctx, 2),
+        s.indicator_tables(ctx, 2),
+    ]
+    return title, f"Rapportperiod: {formatting.iso_date(ctx.period.end)}", sections, front
+
+
+def kvalitetsplan(ctx: s.Context):
+    title = f"Kvalitetsplan {ctx.period.year}"
+    indicators = s.indicator_tables(ctx, 2)
+    indicator_rows = [[block.caption] for block in indicators.blocks if isinstance(block, Table)]
+    follow = ctx.narrative("indikatorer_att_folja", "Indikatorer att följa", 1)
+    if indicator_rows:
+        follow.blocks.append(Table("Indikatorer som följs under året", ["Indikator"], indicator_rows, ""))
+    sections = [
+        ctx.narrative(
+            "inledning",
+            "Inledning",
+            1,
+            [
+                f"Kvalitetsplanen beskriver hur {ctx.unit.name.lower()} under {ctx.period.year} ska arbeta med "
+                "riskerna i verksamheten: vilka egenkontroller som görs, i vilket syfte och vilka åtgärder som pågår."
+            ],
+        ),
+        _heading("planerat_arbete", "Planerat arbete per process och område", 1),
+        *s.quality_plan_areas(ctx, 1),
+        follow,
+    ]
+    return title, ctx.unit.name, sections, {}
+
+
+def kvalitetsberattelse(ctx: s.Context):
+    title = f"Kvalitetsberättelse {ctx.period.year}"
+    groups = list(TargetGroup.objects.filter(is_active=True).order_by("name"))
+    target_groups = ctx.narrative("malgrupper", "Målgrupper", 2)
+    if groups:
+        target_groups.blocks.append(
+            Table("Målgrupper", ["Målgrupp", "Beskrivning"], [[g.name, g.description or "–"] for g in groups], "")
+        )
+    focus = ctx.narrative("fokusomraden", "Fokusområden", 2)
+    areas = Goal.objects.filter(year=ctx.period.year, kind=GoalKind.FOCUS_AREA).order_by("order", "title")
+    if areas:
+        focus.blocks.append(Table("Fokusområden", ["Fokusområde"], [[g.title] for g in areas], ""))
+    improvement = ctx.narrative("forbattringsomraden", "Förbättringsområden", 1)
+    sections = [
+        ctx.narrative(
+            "inledning",
+            "Inledning",
+            1,
+            [
+                f"Kvalitetsberättelsen beskriver hur {ctx.unit.name.lower()} under {ctx.period.year} har arbetat "
+                "systematiskt för att säkra och utveckla kvaliteten i verksamheten, enligt SOSFS 2011:9."
+            ],
+        ),
+        _heading("forutsattningar", "Grundläggande förutsättningar", 1),
+        ctx.narrative("uppdrag", "Uppdrag och organisation", 2),
+        target_groups,
+        ctx.narrative("ansvar", "Ansvar och roller", 2),
+        ctx.narrative("kvalitetsdefinition", "Definition av kvalitet", 2),
+        _heading("underlag", "Underlag för bedömning", 1),
+        ctx.narrative("forutsattningar_ar", "Förutsättningar", 2),
+        ctx.narrative("sarskilda_handelser", "Särskilda händelser", 2),
+        focus,
+        _heading("forbattringsarbete", "Systematiskt förbättringsarbete", 1),
+        *s.deviations(ctx, 2),
+        s.complaints(ctx, 2),
+        s.risk_tables(ctx, 2),
+        s.control_tables(ctx, 2),
+        s.reviews(ctx, 2),
+        ctx.narrative("egna_uppfoljningar", "Egna uppföljningar", 2),
+        _heading("resultat", "Uppföljning och resultat", 1),
+        s.case_statistics(ctx, 2),
+        s.surveys(ctx, 2),
+        ctx.narrative("individuppfoljning", "Individbaserad systematisk uppföljning", 2),
+        s.indicator_tables(ctx, 2),
+        ctx.narrative("bedomning", "Bedömning av kvalitet", 1),
+        improvement,
+    ]
+    if not improvement.blocks:
+        improvement.blocks.append(Paragraph("Förbättringsområdena skrivs här.", suggested=True))
+    return title, ctx.unit.name, sections, {}

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import PersonnummerCheckMixin, ScopedModelForm
+from core.scope import Perm, units_where
+from organisation.models import FollowUpPoint
+
+from .choices import ReportKind
+from .models import ReportVersion, WordTemplate
+
+
+class DocumentForm(forms.Form):
+    """Which document: kind, year, follow-up point (none = the whole year) and unit subtree."""
+
+    kind = forms.ChoiceField(label=_("Document"), choices=ReportKind.choices)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    period = forms.ChoiceField(label=_("Follow-up point"), required=False)
+    unit = forms.ModelChoiceField(label=_("Unit (including its sub-units)"), queryset=None)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_where(user, Perm.VIEW, ReportVersion).order_by("path")
+        codes = sorted(set(FollowUpPoint.objects.values_list("code", flat=True)))
+        self.fields["period"].choices = [("", _("The whole year"))] + [(c, c) for c in codes]
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class NarrativeForm(PersonnummerCheckMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        help_text=_("Separate paragraphs with an empty line. An empty text leaves the section without text."),
+    )
+
+
+class WordTemplateForm(ScopedModelForm):
+    class Meta:
+        model = WordTemplate
+        fields = ["name", "unit", "file", "is_active"]
+
+
+class GenerateForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Word template"),
+        queryset=WordTemplate.objects.none(),
+        required=False,
+        empty_label=_("The default template"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = WordTemplate.objects.visible_to(user).filter(is_active=True)

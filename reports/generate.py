@@ -1,0 +1,97 @@
+"""Generating a version: assemble the content from the records, render Word and PDF, store all of it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+
+from accounts.choices import STAFF
+
+from . import render
+from .choices import VersionStatus
+from .content import Report, to_dict
+from .documents import build
+from .models import Narrative, ReportVersion, WordTemplate
+from .rules import report_period
+
+logger = logging.getLogger(__name__)
+
+
+def aggregates_only_for(user: Any) -> bool:
+    """A reader who holds no staff role (a nämndledamot) gets aggregates only."""
+    if getattr(user, "is_superuser", False):
+        return False
+    return not user.memberships.filter(role__in=list(STAFF)).exists()
+
+
+def narratives_for(kind: str, year: int, period: str, unit) -> dict[str, str]:
+    return dict(Narrative.objects.filter(kind=kind, year=year, period=period, unit=unit).values_list("section", "text"))
+
+
+def assemble(kind: str, year: int, period: str, unit, user) -> Report:
+    """The document's content now, as the user may see it (web preview and every generated version)."""
+    with translation.override("sv"):
+        return build(
+            kind,
+            report_period(year, period),
+            unit,
+            user,
+            narratives=narratives_for(kind, year, period, unit),
+            aggregates_only=aggregates_only_for(user),
+        )
+
+
+def new_version(kind: str, year: int, period: str, unit, user, template: WordTemplate | None = None) -> ReportVersion:
+    """A queued version with the next number for this document, period and unit."""
+    with transaction.atomic():
+        last = (
+            ReportVersion.objects.select_for_update()
+            .filter(kind=kind, year=year, period=period, unit=unit)
+            .aggregate(n=Max("number"))["n"]
+        )
+        return ReportVersion.objects.create(
+            kind=kind,
+            year=year,
+            period=period,
+            unit=unit,
+            number=(last or 0) + 1,
+            template=template,
+            created_by=user,
+            aggregates_only=aggregates_only_for(user),
+        )
+
+
+def run(version: ReportVersion) -> ReportVersion:
+    """Build the content and both files for a queued version; progress is saved as it goes."""
+
+    def step(percent: int, status: str = VersionStatus.RUNNING) -> None:
+        ReportVersion.objects.filter(pk=version.pk).update(progress=percent, status=status)
+
+    step(5)
+    try:
+        report = assemble(version.kind, version.year, version.period, version.unit, version.created_by)
+        step(40)
+        template = version.template.file.read() if version.template else None
+        word = render.docx(report, template)
+        step(70)
+        pdf = render.pdf(report)
+        step(95)
+    except Exception as error:  # the version says it failed and why; the log has the trace
+        logger.exception("Report version %s failed", version.pk)
+        ReportVersion.objects.filter(pk=version.pk).update(status=VersionStatus.FAILED, error=str(error)[:2000])
+        version.refresh_from_db()
+        return version
+    version.refresh_from_db()
+    name = f"{version.kind}-{version.year}{('-' + version.period) if version.period else ''}-{version.unit.code}-v{version.number}"
+    version.content = to_dict(report)
+    version.fingerprint = report.fingerprint
+    version.docx.save(f"{name}.docx", ContentFile(word), save=False)
+    version.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+    version.status, version.progress = VersionStatus.DONE, 100
+    version.save()
+    return version

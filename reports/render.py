@@ -1,0 +1,308 @@
+"""Rendering a report's plain content as HTML (web preview and PDF) and as Word.
+
+The same content objects feed all three, so the numbers cannot differ between formats.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docxtpl import DocxTemplate
+
+from core import charts, formatting
+
+from .content import Figure, Paragraph, Report, Table
+
+# The placeholders a municipality's own Word template may use (documented on the template page and in the README).
+PLACEHOLDERS = {
+    "titel": "the document's title, e.g. Tertialrapport augusti 2026",
+    "undertitel": "the subtitle (report period or unit)",
+    "kommun": "the municipality (MUNICIPALITY_NAME)",
+    "enhet": "the unit the report covers",
+    "period": "the period in words",
+    "datum": "the date the version was generated, e.g. 15 september 2026",
+    "handlaggare": "handläggare (tertialrapport)",
+    "diarienummer": "ärendebeteckning (tertialrapport)",
+    "innehall": "the whole generated content: write {{p innehall }} alone in a paragraph",
+}
+
+
+def _chart(figure: Figure) -> charts.Chart:
+    return charts.bar_chart(figure.chart) if figure.kind == "bar" else charts.line_chart(figure.chart)
+
+
+def _sources(report: Report) -> dict[str, Any]:
+    return {s.key: s for s in report.sources}
+
+
+def view_model(report: Report) -> list[dict[str, Any]]:
+    """The sections with each block ready for the HTML template (cells, links, data URIs)."""
+    sources = _sources(report)
+    prepared = []
+    for section in report.sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                blocks.append({"kind": "paragraph", "text": block.text, "suggested": block.suggested})
+            elif isinstance(block, Table):
+                source = sources.get(block.source)
+                rows = [
+                    {
+                        "total": index in block.total_rows,
+                        "cells": [
+                            {
+                                "text": text,
+                                "numeric": column in block.numeric,
+                                "link": block.links.get(f"{index},{column}", ""),
+                            }
+                            for column, text in enumerate(row)
+                        ],
+                    }
+                    for index, row in enumerate(block.rows)
+                ]
+                blocks.append(
+                    {
+                        "kind": "table",
+                        "caption": block.caption,
+                        "header": block.header,
+                        "numeric": block.numeric,
+                        "cells": rows,
+                        "source_text": f"{source.title} ({source.period})" if source else "",
+                        "source_url": source.url if source else "",
+                    }
+                )
+            else:
+                chart = _chart(block)
+                blocks.append(
+                    {"kind": "figure", "data_uri": chart.data_uri, "alt": chart.alt, "caption": block.chart.title}
+                )
+        prepared.append({**section.__dict__, "blocks": blocks})
+    return prepared
+
+
+def html(report: Report, *, preview: bool = False, edit_url: str = "", editable: bool = False) -> str:
+    """The document as an HTML fragment (an <article>)."""
+    model = {**report.__dict__, "sections": view_model(report)}
+    return render_to_string(
+        "reports/document.html", {"report": model, "preview": preview, "edit_url": edit_url, "editable": editable}
+    )
+
+
+PRINT_CSS = """
+@page { size: A4; margin: 2.2cm 2cm 2.4cm 2.2cm;
+  @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-family: "DejaVu Sans"; font-size: 8pt; }
+  @bottom-left { content: string(doctitle); font-family: "DejaVu Sans"; font-size: 8pt; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4; color: #111; }
+.report-title { string-set: doctitle content(); font-size: 22pt; margin: 3cm 0 0.3cm; }
+.report-cover { page-break-after: always; }
+.report-organisation { font-weight: bold; }
+.report-toc { page-break-after: always; }
+.report-toc ol { list-style: none; padding: 0; }
+.report-toc a { color: #111; text-decoration: none; }
+.report-toc a::after { content: leader('.') target-counter(attr(href), page); }
+.report-toc .toc-level-2 { margin-left: 1.2em; } .report-toc .toc-level-3 { margin-left: 2.4em; }
+h2 { font-size: 15pt; margin-top: 1.2em; bookmark-level: 1; page-break-after: avoid; }
+h3 { font-size: 12pt; bookmark-level: 2; page-break-after: avoid; }
+h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
+.report-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 0.2em; font-size: 8.5pt; }
+.report-table caption { text-align: left; font-weight: bold; margin-bottom: 0.2em; }
+.report-table th, .report-table td { border: 0.5pt solid #777; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+.report-table thead th { background: #e8eef2; }
+.report-table thead { display: table-header-group; }
+.report-table tr { page-break-inside: avoid; }
+.report-table .num { text-align: right; white-space: nowrap; }
+.report-table tr.total th, .report-table tr.total td { font-weight: bold; }
+.report-source { font-size: 7.5pt; color: #444; margin-top: 0; }
+.report-figure { margin: 0.6em 0; page-break-inside: avoid; }
+.report-figure img { width: 100%; }
+.report-figure figcaption { font-size: 8pt; color: #444; }
+.report-front { display: block; } .report-front div { margin: 0.2em 0; }
+.report-front dt { display: inline; font-weight: bold; } .report-front dt::after { content: ": "; }
+.report-front dd { display: inline; margin: 0; }
+"""
+
+
+def pdf(report: Report) -> bytes:
+    """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks."""
+    from weasyprint import CSS, HTML
+
+    for name in ("weasyprint", "weasyprint.progress"):  # it reports every layout step otherwise
+        logging.getLogger(name).setLevel(logging.ERROR)
+    page = (
+        f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{report.title}</title>'
+        f'<meta name="author" content="{report.organisation}"></head><body>{html(report)}</body></html>'
+    )
+    return HTML(string=page, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[CSS(string=PRINT_CSS)], pdf_variant="pdf/ua-1"
+    )
+
+
+# --- Word ----------------------------------------------------------------------------------------------------
+
+
+def default_template() -> bytes:
+    """The template that ships: A4, the placeholders on a cover page, the content after it."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    section.header.paragraphs[0].text = "{{ kommun }}"
+    footer = section.footer.paragraphs[0]
+    footer.text = "{{ titel }} · sida "
+    _field(footer, "PAGE")
+    document.add_paragraph("{{ kommun }}")
+    document.add_paragraph("{{ titel }}", style="Title")
+    document.add_paragraph("{{ undertitel }}", style="Subtitle")
+    document.add_paragraph("{{ enhet }} · {{ period }}")
+    document.add_paragraph("Genererad {{ datum }}")
+    document.add_page_break()
+    document.add_paragraph("{{p innehall }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _field(paragraph, code: str, placeholder: str = "") -> None:
+    """A Word field (page number, table of contents) that Word fills in when the document is opened."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = code
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, instruction, separate, text, end):
+        run._r.append(element)
+
+
+def _style(document, name: str, fallback: str | None = None) -> str | None:
+    names = {s.name for s in document.styles}
+    return name if name in names else fallback
+
+
+def _add_table(target, document, table: Table, source_text: str) -> None:
+    caption = target.add_paragraph(table.caption, style=_style(document, "Caption"))
+    caption.runs[0].bold = True
+    grid = target.add_table(rows=1 + len(table.rows), cols=len(table.header))
+    style = _style(document, "Table Grid")
+    if style:
+        grid.style = style
+    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    header_row = grid.rows[0]
+    # A repeated header row on every page, marked as such for screen readers.
+    properties = header_row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+    for column, text in enumerate(table.header):
+        cell = header_row.cells[column]
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for index, row in enumerate(table.rows, start=1):
+        cells = grid.rows[index].cells
+        for column, text in enumerate(row):
+            cells[column].text = text
+            paragraph = cells[column].paragraphs[0]
+            if column in table.numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if index - 1 in table.total_rows:
+                for run in paragraph.runs:
+                    run.bold = True
+    if source_text:
+        note = target.add_paragraph(f"Källa: {source_text}")
+        for run in note.runs:
+            run.font.size = Pt(8)
+
+
+def _add_figure(target, figure: Figure) -> None:
+    chart = _chart(figure)
+    paragraph = target.add_paragraph()
+    run = paragraph.add_run()
+    run.add_picture(io.BytesIO(charts.png(chart)), width=Cm(16))
+    # The picture's alt text: Word reads it from docPr's descr (Alternativ text in Word).
+    for doc_pr in run._r.iter(qn("wp:docPr")):
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", figure.chart.title)
+    target.add_paragraph(figure.chart.title, style=_style(target, "Caption") if hasattr(target, "styles") else None)
+
+
+def docx(report: Report, template: bytes | None = None) -> bytes:
+    """The document as Word: the template's cover and styles, then a table of contents, real headings, tables
+    with header rows, charts as pictures with alt text, and the appendix "Underlag"."""
+    template_file = DocxTemplate(io.BytesIO(template or default_template()))
+    body = template_file.new_subdoc()
+    document = body.subdocx if hasattr(body, "subdocx") else body
+    toc_heading = body.add_paragraph("Innehåll", style=_style(document, "TOC Heading", _style(document, "Heading 1")))
+    toc_heading.runs[0].bold = True
+    _field(body.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Uppdatera fältet (F9) för att visa innehållet.")
+    if report.front:
+        for label, value in report.front.items():
+            paragraph = body.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(value or "–")
+    if report.aggregates_only:
+        body.add_paragraph("Versionen innehåller endast sammanställda uppgifter.")
+    sources = _sources(report)
+    for section in report.sections:
+        body.add_heading(section.heading, level=min(section.level, 3))
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                body.add_paragraph(block.text)
+            elif isinstance(block, Table):
+                source = sources.get(block.source)
+                _add_table(body, document, block, f"{source.title} ({source.period})" if source else "")
+            else:
+                _add_figure(body, block)
+    body.add_heading("Underlag", level=1)
+    _add_table(
+        body,
+        document,
+        Table(
+            "Varje tabells och figurs källa, period och regel",
+            ["Uppgift", "Källa", "Period", "Regel"],
+            [[s.title, s.records, s.period, s.rule or "–"] for s in report.sources],
+        ),
+        "",
+    )
+    template_file.render(
+        {
+            "titel": report.title,
+            "undertitel": report.subtitle,
+            "kommun": report.organisation,
+            "enhet": report.unit,
+            "period": report.period,
+            "datum": formatting.long_date(timezone.localdate()),
+            "handlaggare": report.front.get("Handläggare", ""),
+            "diarienummer": report.front.get("Ärendebeteckning", ""),
+            "innehall": body,
+        }
+    )
+    settings_element = template_file.docx.settings.element
+    update = OxmlElement("w:updateFields")  # Word offers to fill in the table of contents on opening
+    update.set(qn("w:val"), "true")
+    settings_element.append(update)
+    buffer = io.BytesIO()
+    template_file.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,52 @@
+"""Rules for reports: which dates a report covers, and when a count is too small to show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from core import formatting
+from organisation.models import FollowUpPoint
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    year: int
+    code: str  # the follow-up point's code; "" for the whole year
+    start: dt.date
+    end: dt.date
+    label: str
+    point: FollowUpPoint | None = None
+
+
+def report_period(year: int, code: str = "") -> ReportPeriod:
+    """The dates a report for ``year`` (and follow-up point ``code``) covers.
+
+    A named point covers its own dates (points are cumulative: T2 runs January–August). Without a code, the
+    year's last point (helår) is used when the year has points. A year without configured follow-up points is
+    treated as a calendar year, so any year with records can be reported. Raises ``ValueError`` for a code the
+    year does not have.
+    """
+    points = list(FollowUpPoint.objects.filter(period__year=year).select_related("period").order_by("ends_on"))
+    if code:
+        point = next((p for p in points if p.code.lower() == code.lower()), None)
+        if point is None:
+            raise ValueError(f"{year} har inget uppföljningstillfälle {code}.")
+    else:
+        point = points[-1] if points else None
+    if point is None:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return ReportPeriod(year, "", start, end, f"{year} ({formatting.long_date(start)}–{formatting.long_date(end)})")
+    label = f"{point.name} {year} ({formatting.long_date(point.starts_on)}–{formatting.long_date(point.ends_on)})"
+    return ReportPeriod(year, point.code if code else "", point.starts_on, point.ends_on, label, point)
+
+
+def shown_count(count: int | None, threshold: int) -> str:
+    """A count as a report may show it: below ``threshold`` (and above zero) as “färre än N”, so that no person
+    can be singled out in a small group (offentlighets- och sekretesslagen (2009:400) 26 kap. 1 §,
+    socialtjänstsekretess). A threshold of 0 shows every count, as the seeds do."""
+    if count is None:
+        return "–"
+    if threshold and 0 < count < threshold:
+        return f"färre än {threshold}"
+    return formatting.number(count)

@@ -1,0 +1,723 @@
+"""The sections the three documents share, each built from the records as plain content (see content.py).
+
+Counts come from ``Context.aggregate`` (every role's own subtree, nämndledamöter included); anything that
+names a single record comes from ``Context.records`` and is left out of an aggregates-only version.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from actions.models import Action
+from casedata.compute import not_carried_out
+from casedata.models import Case
+from casedata.rules import RULES as CASE_RULES
+from complaints import statistics as complaint_statistics
+from complaints.choices import ComplaintKind
+from complaints.models import Complaint
+from controls import quality_plan
+from controls.models import Control, ControlRun, Review
+from core import formatting
+from core.charts import ChartData, Series
+from core.scope import for_aggregates
+from deviations import statistics as deviation_statistics
+from deviations.models import Deviation
+from finance.models import FinanceReport
+from goals.choices import Assessment
+from goals.models import GoalReport
+from indicators.choices import Gender, Measure
+from indicators.models import Indicator, Result, Target
+from organisation.models import Unit
+from risks.models import Risk
+from staff.models import StaffFigure
+from surveys.models import Survey
+
+from . import sentences
+from .content import Figure, Paragraph, Section, Source, Table
+from .rules import ReportPeriod, shown_count
+
+
+@dataclass
+class Context:
+    """What a document is built for: the period, the unit subtree, the reader and the texts written so far."""
+
+    kind: str
+    period: ReportPeriod
+    unit: Unit
+    user: Any
+    threshold: int = 0
+    aggregates_only: bool = False
+    narratives: dict[str, str] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+
+    def aggregate(self, model):
+        return for_aggregates(model.objects.all(), self.user).filter(
+            **{model.scope_path.replace("__path", "__path__startswith"): self.unit.path}
+        )
+
+    def records(self, model):
+        if self.aggregates_only:
+            return model.objects.none()
+        return model.objects.visible_to(self.user).filter(
+            **{model.scope_path.replace("__path", "__path__startswith"): self.unit.path}
+        )
+
+    def count(self, value: int | None) -> str:
+        return shown_count(value, self.threshold)
+
+    def source(self, key: str, title: str, records: str, rule: str = "", url: str = "") -> str:
+        if all(s.key != key for s in self.sources):
+            period = f"{formatting.iso_date(self.period.start)}–{formatting.iso_date(self.period.end)}"
+            self.sources.append(Source(key, title, records, period, rule, url))
+        return key
+
+    def narrative(self, key: str, heading: str, level: int = 1, suggestions: list[str] | None = None) -> Section:
+        """A section the author writes: their saved text, or — until they have written it — the suggestions."""
+        section = Section(key, heading, level, narrative=True, suggestions=list(suggestions or []))
+        written = self.narratives.get(key)
+        if written is not None:
+            section.blocks = [Paragraph(p.strip()) for p in written.split("\n\n") if p.strip()]
+        else:
+            section.blocks = [Paragraph(s, suggested=True) for s in section.suggestions]
+        return section
+
+
+def _link(name: str, **query: Any) -> str:
+    from urllib.parse import urlencode
+
+    return reverse(name) + ("?" + urlencode(query) if query else "")
+
+
+# --- Avvikelser, lex Sarah, synpunkter ---------------------------------------------------------------------
+
+
+def deviation_figures(ctx: Context):
+    return deviation_statistics.compute(ctx.aggregate(Deviation), ctx.period.start, ctx.period.end, with_charts=False)
+
+
+def deviations(ctx: Context, level: int = 2) -> list[Section]:
+    figures = deviation_figures(ctx)
+    url = _link("deviations:statistics", unit=ctx.unit.pk, start=ctx.period.start, end=ctx.period.end)
+    source = ctx.source("avvikelser", "Avvikelser", "Avvikelser rapporterade under perioden", url=url)
+    section = ctx.narrative(
+        "avvikelser",
+        "Avvikelser",
+        level,
+        [sentences.deviations_sentence(figures.total, figures.lex_sarah.reported)],
+    )
+    section.blocks.append(
+        Table(
+            "Avvikelser per slag",
+            ["Slag", "Antal"],
+            [[kind, ctx.count(n)] for kind, n in figures.by_kind] + [["Totalt", ctx.count(figures.total)]],
+            source,
+            numeric=[1],
+            total_rows=[len(figures.by_kind)],
+        )
+    )
+    causes = [(c, n) for c, n in figures.by_root_cause if n]
+    if causes:
+        section.blocks.append(
+            Figure(deviation_statistics._chart("Avvikelser per orsak", causes, horizontal=True).data, "bar", source)
+        )
+        section.blocks.append(
+            Table("Avvikelser per orsak", ["Orsak", "Antal"], [[c, ctx.count(n)] for c, n in causes], source, [1])
+        )
+    private = (
+        ctx.aggregate(Deviation)
+        .filter(
+            reported_at__date__range=(ctx.period.start, ctx.period.end),
+        )
+        .exclude(private_provider="")
+        .values_list("private_provider")
+        .annotate(n=Count("id"))
+        .order_by("private_provider")
+    )
+    private_section = ctx.narrative("avvikelser_privata", "Avvikelser från privata utförare", level + 1)
+    if private:
+        private_section.blocks.append(
+            Table(
+                "Avvikelser från privata utförare",
+                ["Utförare", "Antal"],
+                [[name, ctx.count(n)] for name, n in private],
+                source,
+                [1],
+            )
+        )
+    elif not private_section.blocks:
+        private_section.blocks.append(Paragraph("Inga avvikelser från privata utförare har rapporterats."))
+    return [section, lex_sarah(ctx, figures, level + 1), private_section]
+
+
+def lex_sarah(ctx: Context, figures=None, level: int = 2) -> Section:
+    figures = figures or deviation_figures(ctx)
+    lex = figures.lex_sarah
+    source = ctx.source(
+        "lex_sarah",
+        "Lex Sarah",
+        "Lex Sarah-rapporter under perioden",
+        "SoL (2025:400) 27 kap. och LSS 24 a–24 g §§: rapport, utredning, anmälan av allvarligt missförhållande "
+        "till IVO",
+        _link("deviations:list", kind="lex_sarah"),
+    )
+    section = ctx.narrative(
+        "lex_sarah",
+        "Lex Sarah",
+        level,
+        [sentences.lex_sarah_sentence(lex.reported, lex.serious, lex.reported_to_ivo)],
+    )
+    section.blocks.append(
+        Table(
+            "Lex Sarah",
+            ["", "Antal"],
+            [
+                ["Rapporterade", ctx.count(lex.reported)],
+                ["Bedömda som missförhållande", ctx.count(lex.missforhallande)],
+                ["Bedömda som påtaglig risk", ctx.count(lex.risk)],
+                ["Bedömda som allvarliga", ctx.count(lex.serious)],
+                ["Anmälda till IVO", ctx.count(lex.reported_to_ivo)],
+            ],
+            source,
+            [1],
+        )
+    )
+    return section
+
+
+def complaints(ctx: Context, level: int = 2) -> Section:
+    figures = complaint_statistics.compute(
+        ctx.aggregate(Complaint), ctx.period.start, ctx.period.end, with_charts=False
+    )
+    source = ctx.source(
+        "synpunkter",
+        "Synpunkter och klagomål",
+        "Synpunkter och klagomål mottagna under perioden",
+        url=_link("complaints:statistics", unit=ctx.unit.pk, start=ctx.period.start, end=ctx.period.end),
+    )
+    complaint_count = (
+        ctx.aggregate(Complaint)
+        .filter(kind=ComplaintKind.COMPLAINT, received_on__range=(ctx.period.start, ctx.period.end))
+        .count()
+    )
+    section = ctx.narrative(
+        "synpunkter", "Synpunkter och klagomål", level, [sentences.complaints_sentence(figures.total, complaint_count)]
+    )
+    rows = [[r.unit, *[ctx.count(n) for n in r.counts], ctx.count(r.total)] for r in figures.per_unit]
+    rows.append(["Totalt", *[ctx.count(n) for n in figures.category_totals], ctx.count(figures.total)])
+    section.blocks.append(
+        Table(
+            "Synpunkter och klagomål per enhet",
+            ["Enhet", *figures.categories, "Totalt"],
+            rows,
+            source,
+            numeric=list(range(1, len(figures.categories) + 2)),
+            total_rows=[len(rows) - 1],
+        )
+    )
+    return section
+
+
+def not_carried_out_section(ctx: Context, level: int = 2) -> Section:
+    """Ej verkställda beslut reported for the periods that ended within the report's period."""
+    from casedata.rules import reporting_dates, reporting_window
+
+    cases = ctx.aggregate(Case)
+    found = []
+    for number in range(1, len(reporting_dates()) + 1):
+        window = reporting_window(ctx.period.year, number)
+        if window[1] <= ctx.period.end:
+            found.append((window, len(not_carried_out(cases, window))))
+    source = ctx.source(
+        "ej_verkstallda",
+        "Ej verkställda beslut",
+        "Importerad ärendedata (beslut och verkställighetsdatum)",
+        "SoL (2025:400) 34 kap., LSS 28 f–28 h §§: gynnande beslut som inte verkställts inom tre månader",
+        _link("casedata:not_carried_out"),
+    )
+    total = sum(n for _w, n in found)
+    section = ctx.narrative(
+        "ej_verkstallda", "Ej verkställda beslut", level, [sentences.not_carried_out_sentence(total)]
+    )
+    if found:
+        section.blocks.append(
+            Table(
+                "Ej verkställda beslut per rapporteringsperiod",
+                ["Period", "Antal beslut"],
+                [[f"{formatting.iso_date(w[0])}–{formatting.iso_date(w[1])}", ctx.count(n)] for w, n in found],
+                source,
+                [1],
+            )
+        )
+    return section
+
+
+# --- Risker, egenkontroller, granskningar, åtgärder ------------------------------------------------------------
+
+
+def risk_tables(ctx: Context, level: int = 2) -> Section:
+    """Per area: Risk | Kommentar | Uppföljning av åtgärd (seed 002)."""
+    source = ctx.source(
+        "risker",
+        "Riskhantering",
+        "Riskregistret (aktiva risker) och deras åtgärder",
+        "Risknivå = sannolikhet × konsekvens",
+        _link("risks:list"),
+    )
+    section = ctx.narrative("riskhantering", "Riskhantering", level)
+    if ctx.aggregates_only:
+        levels = Counter(ctx.aggregate(Risk).filter(is_active=True).values_list("area", flat=True))
+        section.blocks.append(
+            Table(
+                "Aktiva risker per område",
+                ["Område", "Antal risker"],
+                [[area, ctx.count(n)] for area, n in sorted(levels.items())],
+                source,
+                [1],
+            )
+        )
+        return section
+    risks = ctx.records(Risk).filter(is_active=True).order_by("area", "-level", "title").prefetch_related("actions")
+    by_area: dict[str, list[list[str]]] = {}
+    for risk in risks:
+        follow_up = "; ".join(
+            f"{a.title}: {a.get_status_display().lower()}" + (f" – {a.follow_up}" if a.follow_up else "")
+            for a in risk.actions.all()
+        )
+        by_area.setdefault(risk.area, []).append(
+            [f"{risk.title} (risknivå {risk.level})", risk.comment or "–", follow_up or "–"]
+        )
+    for area, rows in by_area.items():
+        section.blocks.append(Table(area, ["Risk", "Kommentar", "Uppföljning av åtgärd"], rows, source))
+    return section
+
+
+def control_tables(ctx: Context, level: int = 2) -> Section:
+    """The two tables of seed 002: egenkontroller planned for the year, and those performed with their result."""
+    source = ctx.source(
+        "egenkontroller",
+        "Egenkontroller",
+        "Egenkontroller och genomföranden under perioden",
+        url=_link("controls:list"),
+    )
+    section = ctx.narrative("egenkontroller", "Egenkontroller", level)
+    runs = ctx.aggregate(ControlRun).filter(performed_on__range=(ctx.period.start, ctx.period.end))
+    verdicts = dict(runs.values_list("verdict").annotate(n=Count("id")).values_list("verdict", "n"))
+    section.blocks.append(
+        Table(
+            "Genomförda egenkontroller",
+            ["", "Antal"],
+            [
+                ["Planerade egenkontroller", ctx.count(ctx.aggregate(Control).filter(is_active=True).count())],
+                ["Genomföranden under perioden", ctx.count(sum(verdicts.values()))],
+                ["varav godkända", ctx.count(verdicts.get("approved", 0))],
+                ["varav med behov av åtgärd", ctx.count(verdicts.get("needs_action", 0))],
+            ],
+            source,
+            [1],
+        )
+    )
+    if not ctx.aggregates_only:
+        rows = [
+            [
+                run.control.title,
+                run.control.purpose,
+                formatting.iso_date(run.performed_on),
+                run.get_verdict_display(),
+                run.result,
+            ]
+            for run in ctx.records(ControlRun)
+            .filter(performed_on__range=(ctx.period.start, ctx.period.end))
+            .select_related("control")
+            .order_by("performed_on")[:300]
+        ]
+        if rows:
+            section.blocks.append(
+                Table(
+                    "Egenkontroller och resultat",
+                    ["Egenkontroll", "Syfte", "Datum", "Bedömning", "Resultat"],
+                    rows,
+                    source,
+                )
+            )
+    return section
+
+
+def reviews(ctx: Context, level: int = 2) -> Section:
+    source = ctx.source(
+        "granskningar", "Revisioner och granskningar", "Granskningar under perioden", url=_link("controls:review_list")
+    )
+    section = ctx.narrative("granskningar", "Revisioner och granskningar", level)
+    found = ctx.records(Review).filter(performed_on__range=(ctx.period.start, ctx.period.end)).order_by("performed_on")
+    rows = [[r.title, r.get_kind_display(), r.performed_by, formatting.iso_date(r.performed_on)] for r in found]
+    if rows:
+        section.blocks.append(
+            Table("Revisioner och granskningar", ["Granskning", "Slag", "Utförd av", "Datum"], rows, source)
+        )
+    return section
+
+
+def actions(ctx: Context, level: int = 1) -> Section:
+    source = ctx.source("atgarder", "Åtgärder", "Åtgärder i förbättringsarbetet", url=_link("actions:list"))
+    section = ctx.narrative("atgarder", "Åtgärder och konsekvenser", level)
+    found = ctx.aggregate(Action)
+    counts = found.aggregate(
+        open=Count("id", filter=~Q(status="done")),
+        late=Count("id", filter=~Q(status="done") & Q(due_on__lt=ctx.period.end)),
+        done=Count("id", filter=Q(status="done", completed_on__range=(ctx.period.start, ctx.period.end))),
+    )
+    section.blocks.append(
+        Table(
+            "Åtgärder",
+            ["", "Antal"],
+            [
+                ["Pågående eller ej påbörjade", ctx.count(counts["open"])],
+                ["varav försenade vid periodens slut", ctx.count(counts["late"])],
+                ["Avslutade under perioden", ctx.count(counts["done"])],
+            ],
+            source,
+            [1],
+        )
+    )
+    return section
+
+
+def quality_plan_areas(ctx: Context, level: int = 1) -> list[Section]:
+    """Seed 003: per area, Risk | Egenkontroll | Syfte | Åtgärder | Vad ska göras."""
+    source = ctx.source(
+        "kvalitetsplan",
+        "Kvalitetsplan",
+        "Riskregistret och egenkontrollerna",
+        "Risknivå = sannolikhet × konsekvens",
+        _link("controls:quality_plan", year=ctx.period.year),
+    )
+    if ctx.aggregates_only:
+        return [risk_tables(ctx, level)]
+    areas = quality_plan.build(ctx.records(Risk), ctx.records(Control), ctx.period.year)
+    found = []
+    for index, area in enumerate(areas, start=1):
+        section = ctx.narrative(f"plan_omrade_{index}", area.area, level + 1)
+        rows = []
+        for row in area.rows:
+            controls = row.controls or [quality_plan.PlanControl("", "", "", "")]
+            for position, control in enumerate(controls):
+                rows.append(
+                    [
+                        (f"{row.risk} ({row.level})" if row.level else row.risk) if position == 0 else "",
+                        control.title or "–",
+                        control.purpose or "–",
+                        "; ".join(row.actions) if position == 0 and row.actions else ("–" if position == 0 else ""),
+                        control.plan or "–",
+                    ]
+                )
+        section.blocks.append(
+            Table(area.area, ["Risk", "Egenkontroll", "Syfte", "Åtgärder", "Vad ska göras"], rows, source)
+        )
+        found.append(section)
+    return found
+
+
+# --- Indikatorer, ärendedata, brukarundersökningar ---------------------------------------------------------------
+
+
+def _share(value: Decimal | None, numerator: int | None, denominator: int | None, ctx: Context, percent: bool) -> str:
+    if value is None:
+        return "–"
+    shown = formatting.percent(value) if percent else formatting.number(value, 0 if value == int(value) else 1)
+    if numerator is not None and denominator:
+        return f"{shown} ({ctx.count(numerator)} av {ctx.count(denominator)})"
+    return shown
+
+
+def indicator_tables(ctx: Context, level: int = 2, codes: list[str] | None = None) -> Section:
+    """Seed 002's tables, Period | Utfall | Etappmål | Målvärde, with each share's numerator and denominator,
+    and a trend chart, for every indicator with results for the unit."""
+    section = ctx.narrative("kvalitetsindikatorer", "Kvalitetsindikatorer", level)
+    years = [ctx.period.year - 2, ctx.period.year - 1, ctx.period.year]
+    results = (
+        Result.objects.filter(
+            unit=ctx.unit, gender=Gender.TOTAL, point__period__year__in=years, point__ends_on__lte=ctx.period.end
+        )
+        .select_related("indicator", "point__period")
+        .order_by("indicator__code", "point__ends_on", "point__order")
+    )
+    if codes is not None:
+        results = results.filter(indicator__code__in=codes)
+    by_indicator: dict[int, list[Result]] = {}
+    for result in results:
+        by_indicator.setdefault(result.indicator_id, []).append(result)
+    targets = {(t.indicator_id, t.year): t.value for t in Target.objects.filter(year__in=years, unit__isnull=True)}
+    case_codes = {rule.code: rule for rule in CASE_RULES}
+    suggestions = []
+    for rows in by_indicator.values():
+        indicator: Indicator = rows[0].indicator
+        last_point = {}
+        for r in rows:
+            last_point[r.point.period.year] = r
+        # Earlier years at their last point; this year at every point up to the report's end.
+        shown = [last_point[y] for y in years[:-1] if y in last_point] + [
+            r for r in rows if r.point.period.year == ctx.period.year
+        ]
+        percent = indicator.measure == Measure.PERCENT
+        rule = case_codes.get(indicator.code)
+        source = ctx.source(
+            f"indikator_{indicator.code}",
+            indicator.name,
+            "Ärendedata (beräknat)" if rule else indicator.get_source_display(),
+            rule.source if rule else indicator.description[:300],
+            indicator.get_absolute_url(),
+        )
+        table = Table(
+            indicator.name,
+            ["Period", "Utfall", "Etappmål", "Målvärde"],
+            [
+                [
+                    f"{r.point.code} {r.point.period.year}",
+                    _share(r.value, r.numerator, r.denominator, ctx, percent),
+                    _share(targets.get((indicator.pk, r.point.period.year)), None, None, ctx, percent),
+                    (_share(indicator.target_value, None, None, ctx, percent) + f" ({indicator.target_year})")
+                    if indicator.target_value is not None
+                    else "–",
+                ]
+                for r in shown
+            ],
+            source,
+            numeric=[1, 2, 3],
+        )
+        table.links = {
+            f"{i},1": reverse("casedata:cases_behind", args=[r.pk]) if rule else indicator.get_absolute_url()
+            for i, r in enumerate(shown)
+        }
+        section.blocks.append(table)
+        values = [float(r.value) if r.value is not None else None for r in shown]
+        chart_series = [
+            {"name": "Utfall", "values": values},
+        ]
+        target_values = [targets.get((indicator.pk, r.point.period.year)) for r in shown]
+        if any(t is not None for t in target_values):
+            chart_series.append(
+                {
+                    "name": "Etappmål",
+                    "values": [None if t is None else float(t) for t in target_values],
+                    "style": "target",
+                }
+            )
+        section.blocks.append(
+            Figure(
+                ChartData(
+                    indicator.name,
+                    [row[0] for row in table.rows],
+                    [Series(**s) for s in chart_series],
+                    "Procent" if percent else indicator.get_measure_display(),
+                ),
+                "line",
+                source,
+            )
+        )
+        latest = shown[-1] if shown else None
+        if latest is not None and latest.denominator and latest.point.period.year == ctx.period.year:
+            suggestions.append(
+                sentences.share_sentence(indicator.code, indicator.name, latest.numerator, latest.denominator)
+            )
+    if ctx.narratives.get("kvalitetsindikatorer") is None:
+        section.suggestions = suggestions
+        section.blocks = [Paragraph(s, suggested=True) for s in suggestions] + section.blocks
+    else:
+        section.suggestions = suggestions
+    return section
+
+
+def surveys(ctx: Context, level: int = 2) -> Section:
+    source = ctx.source(
+        "brukarundersokningar", "Brukarundersökningar", "Importerade brukarundersökningar", url=_link("surveys:list")
+    )
+    section = ctx.narrative("brukarundersokningar", "Brukarundersökningar", level)
+    found = ctx.aggregate(Survey).filter(year__in=[ctx.period.year, ctx.period.year - 1]).select_related("unit")
+    for survey in found.order_by("-year", "name", "unit__name").prefetch_related("questions"):
+        rate = survey.response_rate
+        rows = [
+            [q.text, formatting.percent(q.positive_share), formatting.percent(q.national_share)]
+            for q in survey.questions.all()
+        ]
+        caption = (
+            f"{survey.name}, {survey.unit.name} (svarsfrekvens {formatting.percent(rate)}, "
+            f"{ctx.count(survey.answered)} av {ctx.count(survey.distributed)})"
+        )
+        section.blocks.append(Table(caption, ["Fråga", "Andel positiva", "Riket"], rows, source, [1, 2]))
+    return section
+
+
+def case_statistics(ctx: Context, level: int = 2) -> Section:
+    source = ctx.source("statistik", "Statistik", "Importerad ärendedata", url=_link("casedata:list"))
+    section = ctx.narrative("statistik", "Statistik", level)
+    counts = (
+        ctx.aggregate(Case)
+        .filter(started_on__range=(ctx.period.start, ctx.period.end))
+        .values_list("kind")
+        .annotate(n=Count("id"))
+    )
+    labels = dict(Case._meta.get_field("kind").choices)
+    rows = [[str(labels.get(kind, kind)), ctx.count(n)] for kind, n in sorted(counts)]
+    if rows:
+        section.blocks.append(Table("Ärenden som inletts under perioden", ["Slag", "Antal"], rows, source, [1]))
+    return section
+
+
+# --- Ekonomi och personal ---------------------------------------------------------------------------------------
+
+
+def _statement(ctx: Context, breakdown: str, ledger: str) -> FinanceReport | None:
+    if ctx.period.point is None:
+        return None
+    return (
+        ctx.aggregate(FinanceReport)
+        .filter(point=ctx.period.point, breakdown=breakdown, ledger=ledger, is_current=True)
+        .select_related("unit")
+        .order_by("unit__path")
+        .first()
+    )
+
+
+def _statement_table(ctx: Context, report: FinanceReport, caption: str, source: str) -> Table:
+    month = formatting.MONTHS[ctx.period.end.month - 1][:3]
+    label = f"{month} {ctx.period.year}"
+    lines = list(report.lines.all())
+    return Table(
+        caption,
+        ["", f"Budget {label}", f"Prognos {label}", "Avvikelse"],
+        [
+            [line.name, formatting.tkr(line.budget), formatting.tkr(line.forecast), formatting.tkr(line.deviation)]
+            for line in lines
+        ],
+        source,
+        numeric=[1, 2, 3],
+        total_rows=[i for i, line in enumerate(lines) if line.is_total or line.level <= 1],
+    )
+
+
+def forecast(ctx: Context, organisation: str) -> list[Section]:
+    source = ctx.source(
+        "ekonomi",
+        "Driftredovisning",
+        "Importerad driftredovisning för uppföljningstillfället",
+        "Avvikelse = budget − prognos; summor kontrollerade per nivå",
+        _link("finance:list"),
+    )
+    by_cost = _statement(ctx, "kostnadsslag", "drift")
+    by_activity = _statement(ctx, "verksamhet", "drift")
+    investment = _statement(ctx, "verksamhet", "investering") or _statement(ctx, "kostnadsslag", "investering")
+    suggestions = []
+    total_report = by_cost or by_activity
+    if total_report is not None:
+        total = [line for line in total_report.lines.all() if line.level == 0]
+        if total and total[-1].deviation is not None:
+            month = formatting.MONTHS[ctx.period.end.month - 1]
+            suggestions.append(sentences.forecast_sentence(organisation, f"efter {month}", total[-1].deviation))
+    heading = ctx.narrative("prognos", "Prognos", 1, suggestions)
+    operating = ctx.narrative("driftredovisning", "Driftredovisning", 2)
+    if by_cost is not None:
+        operating.blocks.append(_statement_table(ctx, by_cost, "Driftredovisning, tkr", source))
+    if by_activity is not None:
+        operating.blocks.append(_statement_table(ctx, by_activity, "Driftredovisning per verksamhet, tkr", source))
+    if by_cost is None and by_activity is None:
+        operating.blocks.append(Paragraph("Ingen driftredovisning är importerad för uppföljningstillfället."))
+    invest = ctx.narrative("investeringsredovisning", "Investeringsredovisning", 2)
+    if investment is not None:
+        invest.blocks.append(_statement_table(ctx, investment, "Investeringsredovisning, tkr", source))
+    return [heading, operating, invest]
+
+
+def staff(ctx: Context) -> list[Section]:
+    source = ctx.source(
+        "personal",
+        "Personal",
+        "Importerade personaluppgifter",
+        "Totalt = kvinnor + män; årsarbetare avrundade per rad",
+        _link("staff:list"),
+    )
+    figures = list(
+        ctx.aggregate(StaffFigure)
+        .filter(year__in=[ctx.period.year - 3, ctx.period.year - 2, ctx.period.year - 1, ctx.period.year])
+        .filter(unit=ctx.unit)
+        .order_by("year", "period")
+    )
+    top = ctx.narrative("personal", "Väsentliga personalförhållanden", 1)
+    people = ctx.narrative("personalsammansattning", "Personalsammansättning", 2)
+    table: dict[tuple[int, str], dict[str, Decimal]] = {}
+    for f in figures:
+        table.setdefault((f.year, f.measure), {})[f.gender] = f.value
+    years = sorted({y for y, m in table if m in ("personer", "arsarbetare")})[-2:]
+    if years:
+        header = [""]
+        for y in years:
+            header += [f"{y} Antal personer", f"{y} Antal årsarbetare"]
+        rows = []
+        for gender, label in (("K", "Kvinnor"), ("M", "Män"), ("T", "Totalt")):
+            row = [label]
+            for y in years:
+                row.append(ctx.count(int(table.get((y, "personer"), {}).get(gender, 0))))
+                fte = table.get((y, "arsarbetare"), {}).get(gender)
+                row.append(formatting.number(fte, 1) if fte is not None else "–")
+            rows.append(row)
+        people.blocks.append(Table("Personalsammansättning", header, rows, source, list(range(1, len(header))), [2]))
+    sick = ctx.narrative("sjukfranvaro", "Sjukfrånvaro", 2)
+    sick_rows = [f for f in figures if f.measure == "sjukfranvaro"]
+    periods = sorted({(f.year, f.period) for f in sick_rows})
+    if periods:
+        header = [""] + [f"Sjukfrv %, {p} {y}" for y, p in periods]
+        rows = []
+        for gender, label in (("K", "Kvinnor"), ("M", "Män"), ("T", "Totalt")):
+            values = {(f.year, f.period): f.value for f in sick_rows if f.gender == gender}
+            rows.append([label] + [formatting.percent(values.get(p), 2) for p in periods])
+        sick.blocks.append(Table("Sjukfrånvaro", header, rows, source, list(range(1, len(header))), [2]))
+        latest = periods[-1]
+        by_gender = {f.gender: f.value for f in sick_rows if (f.year, f.period) == latest}
+        if "T" in by_gender and ctx.narratives.get("sjukfranvaro") is None:
+            sentence = sentences.sick_leave_sentence(latest[1], by_gender["T"], by_gender.get("K"), by_gender.get("M"))
+            sick.suggestions = [sentence]
+            sick.blocks.insert(0, Paragraph(sentence, suggested=True))
+    return [top, people, sick]
+
+
+# --- Mål ----------------------------------------------------------------------------------------------------------
+
+
+ASSESSMENT_LABELS = {
+    Assessment.FULLY: "helt uppfyllda",
+    Assessment.PARTLY: "delvis uppfyllda",
+    Assessment.NOT_MET: "ej uppfyllda",
+    Assessment.NOT_EVALUATED: "ej utvärderade",
+}
+
+
+def goal_follow_up(ctx: Context, level: int = 1) -> Section:
+    """The verksamhetsplan's follow-up at the point: each goal with its bedömning (seed 004's bilaga)."""
+    source = ctx.source(
+        "mal", "Verksamhetsplanens mål", "Målrapporteringar för uppföljningstillfället", url=_link("goals:tree")
+    )
+    reports = (
+        ctx.aggregate(GoalReport)
+        .filter(round__point=ctx.period.point, unit=ctx.unit)
+        .select_related("goal")
+        .order_by("goal__order", "goal__title")
+        if ctx.period.point
+        else GoalReport.objects.none()
+    )
+    counts = Counter(r.assessment for r in reports)
+    suggestion = sentences.goals_sentence({label: counts.get(value, 0) for value, label in ASSESSMENT_LABELS.items()})
+    section = ctx.narrative("verksamhetsplan", "Uppföljning av verksamhetsplanen", level, [suggestion])
+    rows = []
+    for report in reports:
+        row = [report.goal.title, report.get_assessment_display()]
+        if not ctx.aggregates_only:
+            row.append(report.overall or "–")
+        rows.append(row)
+    header = ["Mål", "Bedömning"] + ([] if ctx.aggregates_only else ["Samlad bedömning"])
+    if rows:
+        section.blocks.append(Table("Målen och deras bedömning", header, rows, source))
+    return section

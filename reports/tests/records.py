@@ -1,0 +1,81 @@
+"""A small municipality's records, built in the tests, shaped like the seeds: seed 004's driftredovisning and
+personal tables, seed 002's "982 av 1 384" and lex Sarah figures (11 reported, two serious and reported to IVO)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from accounts.choices import Role
+from accounts.tests.factories import person_with_role
+from casedata.compute import recompute
+from casedata.importer import import_cases
+from casedata.tests.test_import_and_indicators import csv, investigations
+from complaints.tests.factories import ComplaintFactory
+from controls.tests.factories import ControlFactory
+from deviations.tests.factories import DeviationFactory, LexSarahFactory
+from finance.demo import ACTIVITIES, COST_TYPES
+from finance.importer import import_statement
+from organisation.tests.factories import PeriodFactory
+from risks.tests.factories import RiskFactory
+from staff.demo import SEED
+from staff.importer import import_staff
+
+YEAR = 2026
+
+
+@dataclass
+class Records:
+    planner: object
+    expected: dict  # the figures computed independently of the report code
+
+
+def build(tree) -> Records:
+    planner = person_with_role(Role.KVALITETSUTVECKLARE, tree.root, username="kvalitet.test")
+    period = PeriodFactory(year=YEAR)
+    period.create_default_points()
+    t2 = period.points.get(code="T2")
+    rows, expected_cells = investigations(tree, random.Random(11))
+    import_cases(csv(rows), "arenden.csv", by=planner)
+    recompute()
+    for text, breakdown in ((COST_TYPES, "kostnadsslag"), (ACTIVITIES, "verksamhet")):
+        import_statement(
+            text.encode(), "d.csv", point=t2, unit=tree.root, breakdown=breakdown, ledger="drift", by=planner
+        )
+    import_staff(SEED.format(u=tree.root.code, year=YEAR).encode(), "p.csv", by=planner)
+    in_t2 = timezone.make_aware(dt.datetime(YEAR, 5, 10, 10, 0))
+    serious = [LexSarahFactory(unit=tree.a1, is_serious=True, ivo_reported_on=dt.date(YEAR, 5, 20)) for _ in range(2)]
+    others = [LexSarahFactory(unit=tree.b1, is_serious=False) for _ in range(9)]
+    internal = [DeviationFactory(unit=tree.a2) for _ in range(12)]
+    from deviations.models import Deviation
+
+    Deviation.objects.filter(pk__in=[d.pk for d in serious + others + internal]).update(reported_at=in_t2)
+    for unit in (tree.a1, tree.a1, tree.b1):
+        ComplaintFactory(unit=unit, received_on=dt.date(YEAR, 3, 2))
+    risk = RiskFactory(
+        unit=tree.a1,
+        title="Utredningstiden överskrids",
+        area="Myndighetsutövning för barn och unga",
+        probability=4,
+        consequence=3,
+    )
+    ControlFactory(
+        unit=tree.a1,
+        risk=risk,
+        title="Aktgranskning av utredningstider",
+        purpose="Se att tiden hålls.",
+        plan="Granska tio akter per kvartal.",
+    )
+    return Records(
+        planner=planner,
+        expected={
+            "within_4m": (982, 1384),
+            "lex_sarah": (11, 2, 2),
+            "deviations_total": 23,
+            "complaints_total": 3,
+            "cells": expected_cells,
+        },
+    )

@@ -1,0 +1,214 @@
+"""Each document generated from records built here, read back from Word (python-docx) and PDF (pdftotext):
+every section in order, every table's figures equal to those computed from the records, Swedish formatting,
+and charts with alt text."""
+
+import re
+import shutil
+import subprocess
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+import docx
+import pytest
+from django.utils import translation
+
+from core.formatting import plain
+from organisation.models import Unit
+from reports import generate, render
+from reports.tests.records import YEAR, build
+
+TERTIAL_SECTIONS = [
+    "Förslag till beslut",
+    "Bakgrund",
+    "Sammanfattning",
+    "Väsentliga händelser",
+    "Prognos",
+    "Driftredovisning",
+    "Investeringsredovisning",
+    "Åtgärder och konsekvenser",
+    "Väsentliga personalförhållanden",
+    "Personalsammansättning",
+    "Sjukfrånvaro",
+    "Kvalitet, styrning och kontroll",
+    "Lex Sarah",
+    "Synpunkter och klagomål",
+    "Ej verkställda beslut",
+    "Egenkontroller",
+    f"Bilaga: Tertialuppföljning verksamhetsplan {YEAR}",
+    "Uppföljning av verksamhetsplanen",
+    "Kvalitetsindikatorer",
+    "Underlag",
+]
+STORY_SECTIONS = [
+    "Inledning",
+    "Grundläggande förutsättningar",
+    "Uppdrag och organisation",
+    "Målgrupper",
+    "Ansvar och roller",
+    "Definition av kvalitet",
+    "Underlag för bedömning",
+    "Förutsättningar",
+    "Särskilda händelser",
+    "Fokusområden",
+    "Systematiskt förbättringsarbete",
+    "Avvikelser",
+    "Lex Sarah",
+    "Avvikelser från privata utförare",
+    "Synpunkter och klagomål",
+    "Riskhantering",
+    "Egenkontroller",
+    "Revisioner och granskningar",
+    "Egna uppföljningar",
+    "Uppföljning och resultat",
+    "Statistik",
+    "Brukarundersökningar",
+    "Individbaserad systematisk uppföljning",
+    "Kvalitetsindikatorer",
+    "Bedömning av kvalitet",
+    "Förbättringsområden",
+    "Underlag",
+]
+PLAN_SECTIONS = [
+    "Inledning",
+    "Planerat arbete per process och område",
+    "Myndighetsutövning för barn och unga",
+    "Indikatorer att följa",
+    "Underlag",
+]
+
+
+@pytest.fixture
+def records(tree):
+    return build(tree)
+
+
+def word(report) -> docx.Document:
+    return docx.Document(BytesIO(render.docx(report)))
+
+
+def headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+def tables(document) -> dict[str, list[list[str]]]:
+    """Each table by the caption paragraph before it."""
+    found = {}
+    body = document.element.body
+    caption = ""
+    for child in body.iterchildren():
+        tag = child.tag.split("}")[1]
+        if tag == "p":
+            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
+            if text:
+                caption = text
+        elif tag == "tbl":
+            table = docx.table.Table(child, document)
+            found[caption] = [[plain(c.text) for c in row.cells] for row in table.rows]
+    return found
+
+
+def pdf_text(report) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is needed (apt-get install poppler-utils)")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.pdf"
+        path.write_bytes(render.pdf(report))
+        return plain(
+            subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        )
+
+
+def in_order(expected: list[str], found: list[str]) -> bool:
+    position = 0
+    for heading in found:
+        if position < len(expected) and heading == expected[position]:
+            position += 1
+    return position == len(expected)
+
+
+def assemble(kind, period, tree, records):
+    with translation.override("sv"):
+        return generate.assemble(kind, YEAR, period, tree.root, records.planner)
+
+
+def test_the_tertialrapport_has_seed_004s_sections_and_figures_in_word_and_pdf(tree, records):
+    report = assemble("tertialrapport", "T2", tree, records)
+    document = word(report)
+    assert headings(document) == TERTIAL_SECTIONS
+    found = tables(document)
+    drift = found["Driftredovisning, tkr"]
+    assert drift[0] == ["", f"Budget aug {YEAR}", f"Prognos aug {YEAR}", "Avvikelse"]
+    assert ["Summa KOSTNADER", "985 610", "1 003 735", "-18 125"] in drift
+    assert drift[-1] == ["Summa RESULTAT", "908 436", "921 136", "-12 700"]
+    by_activity = found["Driftredovisning per verksamhet, tkr"]
+    assert ["BARN o FAMILJ", "207 870", "221 970", "-14 100"] in by_activity
+    assert by_activity[-1] == ["Summa", "908 436", "921 136", "-12 700"]
+    people = found["Personalsammansättning"]
+    assert people[1:] == [["Kvinnor", "773", "768,7"], ["Män", "259", "258,2"], ["Totalt", "1 032", "1 026,8"]]
+    assert found["Sjukfrånvaro"][1:] == [["Kvinnor", "8,26 %"], ["Män", "5,58 %"], ["Totalt", "7,54 %"]]
+    lex = dict((row[0], row[1]) for row in found["Lex Sarah"])
+    reported, serious, to_ivo = records.expected["lex_sarah"]
+    assert (lex["Rapporterade"], lex["Bedömda som allvarliga"], lex["Anmälda till IVO"]) == tuple(
+        str(n) for n in (reported, serious, to_ivo)
+    )
+    text = plain("\n".join(p.text for p in document.paragraphs))
+    assert "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr." in text
+    assert "Av elva rapporterade lex Sarah-händelser har två bedömts som allvarliga och anmälts till IVO." in text
+    pdf = pdf_text(report)
+    assert re.search(r"Summa RESULTAT\s+908 436\s+921 136\s+-12 700", pdf)
+    assert "Sida 2 av" in pdf
+    assert in_order(TERTIAL_SECTIONS, [line.strip() for line in pdf.splitlines()])
+
+
+def test_the_kvalitetsberattelse_shows_982_of_1384_with_its_share_and_a_chart_with_alt_text(tree, records):
+    report = assemble("kvalitetsberattelse", "", tree, records)
+    document = word(report)
+    assert headings(document) == STORY_SECTIONS
+    numerator, denominator = records.expected["within_4m"]
+    indicator = tables(document)["Andel barnavårdsutredningar avslutade inom lagstadgad tid (fyra månader)"]
+    assert indicator[0] == ["Period", "Utfall", "Etappmål", "Målvärde"]
+    assert indicator[-1][:2] == [f"VB {YEAR}", "71 % (982 av 1 384)"]
+    text = plain("\n".join(p.text for p in document.paragraphs))
+    assert "Totalt har 982 av 1 384 barnavårdsutredningar avslutats inom lagstadgad tid, vilket är 71 %." in text
+    descriptions = re.findall(r'descr="([^"]*)"', document.element.xml)
+    figures = sum(1 for s in report.sections for b in s.blocks if type(b).__name__ == "Figure")
+    assert figures and len(descriptions) == figures and all(len(d) > 20 for d in descriptions)
+    assert "Avvikelser per slag" in tables(document)
+    assert tables(document)["Avvikelser per slag"][-1] == ["Totalt", str(records.expected["deviations_total"])]
+    units = tables(document)["Synpunkter och klagomål per enhet"]
+    assert units[-1][0] == "Totalt" and units[-1][-1] == str(records.expected["complaints_total"])
+    pdf = pdf_text(report)
+    assert "71 % (982 av 1 384)" in pdf
+    assert in_order(STORY_SECTIONS, [line.strip() for line in pdf.splitlines()])
+    assert (numerator, denominator) == (982, 1384)
+
+
+def test_the_kvalitetsplan_has_seed_003s_table_per_area(tree, records):
+    report = assemble("kvalitetsplan", "", tree, records)
+    document = word(report)
+    assert headings(document) == PLAN_SECTIONS
+    area = tables(document)["Myndighetsutövning för barn och unga"]
+    assert area[0] == ["Risk", "Egenkontroll", "Syfte", "Åtgärder", "Vad ska göras"]
+    assert area[1] == [
+        "Utredningstiden överskrids (12)",
+        "Aktgranskning av utredningstider",
+        "Se att tiden hålls.",
+        "–",
+        "Granska tio akter per kvartal.",
+    ]
+    assert in_order(PLAN_SECTIONS, [line.strip() for line in pdf_text(report).splitlines()])
+
+
+def test_the_word_file_is_a4_with_a_table_of_contents_and_header_rows(tree, records):
+    document = word(assemble("tertialrapport", "T2", tree, records))
+    assert round(document.sections[0].page_width.cm, 1) == 21.0
+    assert 'TOC \\o "1-3"' in document.element.xml
+    assert all("w:tblHeader" in t._tbl.xml for t in document.tables)
+
+
+def test_a_unit_report_counts_only_that_units_subtree(tree, records):
+    with translation.override("sv"):
+        report = generate.assemble("kvalitetsberattelse", YEAR, "", Unit.objects.get(pk=tree.b.pk), records.planner)
+    lex = next(b for s in report.sections if s.key == "lex_sarah" for b in s.blocks if hasattr(b, "rows"))
+    assert dict((r[0], r[1]) for r in lex.rows)["Rapporterade"] == "9"

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.ReportHome.as_view(), name="home"),
+    path("forhandsgranska/", views.Preview.as_view(), name="preview"),
+    path("text/", views.NarrativeEdit.as_view(), name="text"),
+    path("generera/", views.Generate.as_view(), name="generate"),
+    path("version/<int:pk>/", views.VersionDetail.as_view(), name="version"),
+    path("version/<int:pk>/faststall/", views.Adopt.as_view(), name="adopt"),
+    path("version/<int:pk>/fil/<str:file_format>/", views.VersionFile.as_view(), name="file"),
+    path("mallar/", views.TemplateList.as_view(), name="template_list"),
+    path("mallar/ny/", views.TemplateCreate.as_view(), name="template_create"),
+    path("mallar/<int:pk>/", views.TemplateUpdate.as_view(), name="template_update"),
+]

@@ -1,0 +1,275 @@
+"""Report pages: choose a document, preview it live with its data sentences, write its texts, generate
+versions (Word and PDF, in the background), compare them and mark one fastställd."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import render as render_page
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import generic
+
+from audit import log as audit_log
+from audit.choices import Action
+from core.scope import Perm, can, can_change
+from core.views import RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
+from organisation.models import Unit
+
+from . import generate, render, tables
+from .choices import Format, VersionStatus
+from .content import changes, from_dict
+from .forms import DocumentForm, GenerateForm, NarrativeForm, WordTemplateForm
+from .models import Narrative, ReportVersion, WordTemplate
+from .render import PLACEHOLDERS
+from .rules import report_period
+from .tasks import generate_version
+
+
+class DocumentMixin(ScopedMixin):
+    """The document named by the query string (kind, year, period, unit), checked against the user's scope."""
+
+    model = ReportVersion
+
+    def document(self) -> tuple[str, int, str, Unit]:
+        query = self.request.GET if self.request.method == "GET" else self.request.POST
+        form = DocumentForm(query, user=self.request.user)
+        if not form.is_valid():
+            raise Http404
+        data = form.cleaned_data
+        try:
+            report_period(data["year"], data["period"])
+        except ValueError as error:
+            raise Http404 from error
+        return data["kind"], data["year"], data["period"], data["unit"]
+
+    def query(self, kind: str, year: int, period: str, unit: Unit) -> str:
+        return urlencode({"kind": kind, "year": year, "period": period, "unit": unit.pk})
+
+
+class ReportHome(ScopedMixin, generic.TemplateView):
+    """Choose a document; the versions generated so far."""
+
+    model = ReportVersion
+    template_name = "reports/home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        versions = (
+            ReportVersion.objects.visible_to(self.request.user)
+            .select_related("unit", "created_by")
+            .order_by("-created_at")[:50]
+        )
+        context.update(form=DocumentForm(user=self.request.user), versions=versions, title=_("Reports"))
+        return context
+
+
+class Preview(DocumentMixin, generic.TemplateView):
+    """The document as it would be generated now, every figure linked to its records and rule."""
+
+    template_name = "reports/preview.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        kind, year, period, unit = self.document()
+        report = generate.assemble(kind, year, period, unit, self.request.user)
+        query = self.query(kind, year, period, unit)
+        editable = can(self.request.user, Perm.CHANGE, Narrative, unit)
+        context.update(
+            report=report,
+            document=render.html(
+                report, preview=True, edit_url=reverse("reports:text") + "?" + query, editable=editable
+            ),
+            query=query,
+            can_generate=can(self.request.user, Perm.CREATE, ReportVersion, unit),
+            generate_form=GenerateForm(user=self.request.user),
+            title=report.title,
+        )
+        return context
+
+
+class NarrativeEdit(DocumentMixin, generic.TemplateView):
+    """Write one section's text beside the data sentences suggested for it; a suggestion is added with one
+    button and can then be edited like any text. Saving stores exactly what is in the box."""
+
+    perm = Perm.CHANGE
+    template_name = "reports/narrative.html"
+
+    def setup_section(self):
+        kind, year, period, unit = self.document()
+        if not can(self.request.user, Perm.CHANGE, Narrative, unit):
+            raise PermissionDenied
+        key = (self.request.GET.get("section") or self.request.POST.get("section") or "").strip()
+        report = generate.assemble(kind, year, period, unit, self.request.user)
+        section = next((s for s in report.sections if s.key == key and s.narrative), None)
+        if section is None:
+            raise Http404
+        saved = Narrative.objects.filter(kind=kind, year=year, period=period, unit=unit, section=key).first()
+        return kind, year, period, unit, report, section, saved
+
+    def page(self, form, section, report, query, saved):
+        return render_page(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "section": section,
+                "report": report,
+                "query": query,
+                "saved": saved,
+                "title": f"{section.heading} – {report.title}",
+            },
+        )
+
+    def get(self, request, *args, **kwargs):
+        kind, year, period, unit, report, section, saved = self.setup_section()
+        initial = saved.text if saved else ""
+        query = self.query(kind, year, period, unit)
+        return self.page(NarrativeForm(initial={"text": initial}), section, report, query, saved)
+
+    def post(self, request, *args, **kwargs):
+        kind, year, period, unit, report, section, saved = self.setup_section()
+        query = self.query(kind, year, period, unit)
+        form = NarrativeForm(request.POST)
+        if "accept" in request.POST:
+            try:
+                sentence = section.suggestions[int(request.POST["accept"])]
+            except (ValueError, IndexError) as error:
+                raise Http404 from error
+            text = (request.POST.get("text") or "").rstrip()
+            form = NarrativeForm(initial={"text": (text + "\n\n" if text else "") + sentence})
+            return self.page(form, section, report, query, saved)
+        if not form.is_valid():
+            return self.page(form, section, report, query, saved)
+        narrative = saved or Narrative(kind=kind, year=year, period=period, unit=unit, section=section.key)
+        narrative.text = form.cleaned_data["text"]
+        narrative.save()
+        messages.success(request, _("The text is saved."))
+        return redirect(reverse("reports:preview") + "?" + query + "#" + section.key)
+
+
+class Generate(DocumentMixin, generic.View):
+    """Queue a new version; it is generated in the background and its page shows the progress."""
+
+    perm = Perm.CREATE
+
+    def post(self, request):
+        kind, year, period, unit = self.document()
+        if not can(request.user, Perm.CREATE, ReportVersion, unit):
+            raise PermissionDenied
+        form = GenerateForm(request.POST, user=request.user)
+        template = form.cleaned_data["template"] if form.is_valid() else None
+        version = generate.new_version(kind, year, period, unit, request.user, template)
+        generate_version.enqueue(version.pk)
+        return redirect(version.get_absolute_url())
+
+
+class VersionDetail(ScopedMixin, generic.DetailView):
+    """A version: its status while it is generated, its files, what changed since the version before it."""
+
+    model = ReportVersion
+    template_name = "reports/version.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            ReportVersion.objects.visible_to(self.request.user).select_related("unit", "created_by", "adopted_by"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        version = self.object
+        previous = (
+            ReportVersion.objects.visible_to(self.request.user)
+            .filter(
+                kind=version.kind,
+                year=version.year,
+                period=version.period,
+                unit=version.unit,
+                number__lt=version.number,
+                status=VersionStatus.DONE,
+            )
+            .order_by("-number")
+            .first()
+        )
+        found = None
+        if previous and version.content and previous.content:
+            found = changes(from_dict(previous.content), from_dict(version.content))
+        context.update(
+            previous=previous,
+            changes=found,
+            running=version.status in (VersionStatus.QUEUED, VersionStatus.RUNNING),
+            can_adopt=can_change(self.request.user, version) and version.status == VersionStatus.DONE,
+            title=str(version),
+        )
+        return context
+
+
+class VersionFile(ScopedMixin, generic.View):
+    """A version's Word or PDF file, or its HTML, as stored (an export: logged)."""
+
+    model = ReportVersion
+
+    def get(self, request, pk: int, file_format: str):
+        version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk, status=VersionStatus.DONE)
+        audit_log.record(Action.EXPORT, version, note=file_format)
+        name = f"{version.kind}-{version.year}{('-' + version.period) if version.period else ''}-v{version.number}"
+        if file_format == Format.HTML:
+            page = render.html(from_dict(version.content))
+            return HttpResponse(
+                f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{version}</title>'
+                f"</head><body>{page}</body></html>"
+            )
+        stored = {Format.DOCX: version.docx, Format.PDF: version.pdf}.get(file_format)
+        if not stored:
+            raise Http404
+        return FileResponse(stored.open("rb"), as_attachment=True, filename=f"{name}.{file_format}")
+
+
+class Adopt(ScopedMixin, generic.View):
+    """Mark a version fastställd (the one sent to the nämnd)."""
+
+    model = ReportVersion
+    perm = Perm.CHANGE
+
+    def post(self, request, pk: int):
+        version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk, status=VersionStatus.DONE)
+        if not can_change(request.user, version):
+            raise PermissionDenied
+        version.adopt(by=request.user)
+        messages.success(request, _("Version %(n)d is marked as adopted.") % {"n": version.number})
+        return redirect(version.get_absolute_url())
+
+
+class TemplateList(RecordListView):
+    model = WordTemplate
+    table = tables.templates
+    list_select_related = ("unit",)
+    create_url_name = "reports:template_create"
+    template_name = "reports/template_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["placeholders"] = PLACEHOLDERS
+        return context
+
+
+class TemplateCreate(RecordCreateView):
+    model = WordTemplate
+    form_class = WordTemplateForm
+
+    def get_success_url(self) -> str:
+        return reverse("reports:template_list")
+
+
+class TemplateUpdate(RecordUpdateView):
+    model = WordTemplate
+    form_class = WordTemplateForm
+
+    def get_success_url(self) -> str:
+        return reverse("reports:template_list")
