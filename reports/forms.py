@@ -38,6 +38,10 @@ class NarrativeForm(PersonnummerCheckMixin, forms.Form):
         help_text=_("Separate paragraphs with an empty line. An empty text leaves the section without text."),
     )
 
+    def clean_text(self) -> str:
+        # Browsers send a textarea's line breaks as CRLF; the text is kept with plain newlines.
+        return self.cleaned_data["text"].replace("\r\n", "\n").replace("\r", "\n")
+
 
 class WordTemplateForm(ScopedModelForm):
     class Meta:

@@ -6,6 +6,7 @@ names a single record comes from ``Context.records`` and is left out of an aggre
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -82,7 +83,7 @@ class Context:
         section = Section(key, heading, level, narrative=True, suggestions=list(suggestions or []))
         written = self.narratives.get(key)
         if written is not None:
-            section.blocks = [Paragraph(p.strip()) for p in written.split("\n\n") if p.strip()]
+            section.blocks = [Paragraph(p.strip()) for p in re.split(r"\n\s*\n", written) if p.strip()]
         else:
             section.blocks = [Paragraph(s, suggested=True) for s in section.suggestions]
         return section

@@ -37,8 +37,7 @@ class DocumentMixin(ScopedMixin):
     model = ReportVersion
 
     def document(self) -> tuple[str, int, str, Unit]:
-        query = self.request.GET if self.request.method == "GET" else self.request.POST
-        form = DocumentForm(query, user=self.request.user)
+        form = DocumentForm(self.request.GET, user=self.request.user)  # forms post back to the document's URL
         if not form.is_valid():
             raise Http404
         data = form.cleaned_data

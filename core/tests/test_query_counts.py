@@ -50,6 +50,8 @@ PAGES = [
     "goals:my_reports",
     "indicators:list",
     "indicators:export",
+    "reports:home",
+    "reports:template_list",
 ]
 MAX_QUERIES = 16
 _years = itertools.count(3000)  # clear of the real years the goals use

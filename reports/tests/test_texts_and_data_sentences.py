@@ -1,0 +1,91 @@
+"""The author writes each section beside the data: a fresh draft holds the suggested sentences, a written
+section holds exactly what was written, and a suggestion is added to the text with one button."""
+
+from django.utils import translation
+
+from reports import generate, sentences
+from reports.models import Narrative
+from reports.tests.records import YEAR, build
+
+
+def sections(report):
+    return {s.key: s for s in report.sections}
+
+
+def test_a_fresh_draft_is_complete_with_the_suggested_sentences(tree):
+    records = build(tree)
+    with translation.override("sv"):
+        report = generate.assemble("tertialrapport", YEAR, "T2", tree.root, records.planner)
+    summary = sections(report)["sammanfattning"]
+    assert summary.blocks and all(b.suggested for b in summary.blocks)
+    assert [b.text for b in summary.blocks] == summary.suggestions
+
+
+def test_a_written_section_shows_exactly_the_authors_text(tree):
+    records = build(tree)
+    Narrative.objects.create(
+        kind="tertialrapport",
+        year=YEAR,
+        period="T2",
+        unit=tree.root,
+        section="sammanfattning",
+        text="Första stycket.\n\nAndra stycket.",
+    )
+    Narrative.objects.create(kind="tertialrapport", year=YEAR, period="T2", unit=tree.root, section="bakgrund", text="")
+    with translation.override("sv"):
+        report = generate.assemble("tertialrapport", YEAR, "T2", tree.root, records.planner)
+    found = sections(report)
+    assert [(b.text, b.suggested) for b in found["sammanfattning"].blocks] == [
+        ("Första stycket.", False),
+        ("Andra stycket.", False),
+    ]
+    assert found["bakgrund"].blocks == []  # dropped by the author: an empty text stays empty
+
+
+def test_accepting_a_suggestion_adds_it_to_the_text_and_saving_stores_it(client, tree):
+    records = build(tree)
+    client.force_login(records.planner)
+    query = {"kind": "tertialrapport", "year": YEAR, "period": "T2", "unit": tree.root.pk, "section": "lex_sarah"}
+    page = client.get("/rapporter/text/", query)
+    assert "Av elva rapporterade lex Sarah-händelser" in page.content.decode()
+    added = client.post(
+        "/rapporter/text/?" + "&".join(f"{k}={v}" for k, v in query.items()),
+        {"section": "lex_sarah", "text": "Min analys.", "accept": "0"},
+    )
+    assert "Min analys.\n\nAv elva rapporterade" in added.context["form"].initial["text"]
+    assert not Narrative.objects.exists()  # nothing is saved until the author saves
+    saved = client.post(
+        "/rapporter/text/?" + "&".join(f"{k}={v}" for k, v in query.items()),
+        {"section": "lex_sarah", "text": "Min analys.\n\nAv elva rapporterade lex Sarah-händelser.", "save": "1"},
+    )
+    assert saved.status_code == 302
+    assert Narrative.objects.get().text == "Min analys.\n\nAv elva rapporterade lex Sarah-händelser."
+
+
+def test_a_personnummer_in_a_text_is_refused(client, tree):
+    records = build(tree)
+    client.force_login(records.planner)
+    query = f"kind=tertialrapport&year=2026&period=T2&unit={tree.root.pk}&section=sammanfattning"
+    page = client.post("/rapporter/text/?" + query, {"section": "sammanfattning", "text": "19121212-1212", "save": "1"})
+    assert page.status_code == 200 and not Narrative.objects.exists()
+
+
+def test_the_data_sentences_read_as_swedish():
+    assert sentences.share_sentence("IFO_BOU_UTR_4MAN", "", 982, 1384).replace("\u00a0", " ") == (
+        "Totalt har 982 av 1 384 barnavårdsutredningar avslutats inom lagstadgad tid, vilket är 71 %."
+    )
+    assert sentences.lex_sarah_sentence(11, 2, 2) == (
+        "Av elva rapporterade lex Sarah-händelser har två bedömts som allvarliga och anmälts till IVO."
+    )
+    assert sentences.lex_sarah_sentence(11, 3, 2) == (
+        "Av elva rapporterade lex Sarah-händelser har tre bedömts som allvarliga, varav två har anmälts till IVO."
+    )
+    assert sentences.lex_sarah_sentence(0, 0, 0) == "Inga lex Sarah-händelser har rapporterats under perioden."
+    from decimal import Decimal
+
+    assert (
+        sentences.forecast_sentence("socialnämnden", "efter augusti", Decimal("-12700"))
+        .replace("\u00a0", " ")
+        .replace("\u2212", "-")
+        == "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr."
+    )
