@@ -21,6 +21,7 @@ from organisation.api.views import (
     TargetGroupViewSet,
     UnitViewSet,
 )
+from reports.api.views import ReportVersionViewSet
 from risks.api.views import RiskViewSet
 
 router = DefaultRouter()
@@ -46,6 +47,7 @@ router.register("goal-reports", GoalReportViewSet, basename="goalreport")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("indicator-results", ResultViewSet, basename="result")
 router.register("case-imports", ImportBatchViewSet, basename="importbatch")
+router.register("report-versions", ReportVersionViewSet, basename="reportversion")
 
 urlpatterns = [
     path("", core_views.Home.as_view(), name="home"),

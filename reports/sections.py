@@ -28,6 +28,7 @@ from core import formatting
 from core.charts import ChartData, Series
 from core.scope import for_aggregates
 from deviations import statistics as deviation_statistics
+from deviations.choices import DeviationKind
 from deviations.models import Deviation
 from finance.models import FinanceReport
 from goals.choices import Assessment
@@ -112,16 +113,20 @@ def deviations(ctx: Context, level: int = 2) -> list[Section]:
         level,
         [sentences.deviations_sentence(figures.total, figures.lex_sarah.reported)],
     )
-    section.blocks.append(
-        Table(
-            "Avvikelser per slag",
-            ["Slag", "Antal"],
-            [[kind, ctx.count(n)] for kind, n in figures.by_kind] + [["Totalt", ctx.count(figures.total)]],
-            source,
-            numeric=[1],
-            total_rows=[len(figures.by_kind)],
-        )
+    by_kind = Table(
+        "Avvikelser per slag",
+        ["Slag", "Antal"],
+        [[kind, ctx.count(n)] for kind, n in figures.by_kind] + [["Totalt", ctx.count(figures.total)]],
+        source,
+        numeric=[1],
+        total_rows=[len(figures.by_kind)],
     )
+    period = {"unit": ctx.unit.pk, "reported_from": ctx.period.start, "reported_to": ctx.period.end}
+    by_kind.links = {
+        f"{i},1": _link("deviations:list", kind=value, **period) for i, value in enumerate(DeviationKind.values)
+    }
+    by_kind.links[f"{len(figures.by_kind)},1"] = _link("deviations:list", **period)
+    section.blocks.append(by_kind)
     causes = [(c, n) for c, n in figures.by_root_cause if n]
     if causes:
         section.blocks.append(
@@ -173,21 +178,32 @@ def lex_sarah(ctx: Context, figures=None, level: int = 2) -> Section:
         level,
         [sentences.lex_sarah_sentence(lex.reported, lex.serious, lex.reported_to_ivo)],
     )
-    section.blocks.append(
-        Table(
-            "Lex Sarah",
-            ["", "Antal"],
-            [
-                ["Rapporterade", ctx.count(lex.reported)],
-                ["Bedömda som missförhållande", ctx.count(lex.missforhallande)],
-                ["Bedömda som påtaglig risk", ctx.count(lex.risk)],
-                ["Bedömda som allvarliga", ctx.count(lex.serious)],
-                ["Anmälda till IVO", ctx.count(lex.reported_to_ivo)],
-            ],
-            source,
-            [1],
-        )
+    table = Table(
+        "Lex Sarah",
+        ["", "Antal"],
+        [
+            ["Rapporterade", ctx.count(lex.reported)],
+            ["Bedömda som missförhållande", ctx.count(lex.missforhallande)],
+            ["Bedömda som påtaglig risk", ctx.count(lex.risk)],
+            ["Bedömda som allvarliga", ctx.count(lex.serious)],
+            ["Anmälda till IVO", ctx.count(lex.reported_to_ivo)],
+        ],
+        source,
+        [1],
     )
+    period = {
+        "kind": "lex_sarah",
+        "unit": ctx.unit.pk,
+        "reported_from": ctx.period.start,
+        "reported_to": ctx.period.end,
+    }
+    table.links = {
+        "0,1": _link("deviations:list", **period),
+        "1,1": _link("deviations:list", assessment="missforhallande", **period),
+        "2,1": _link("deviations:list", assessment="risk", **period),
+        "3,1": _link("deviations:list", is_serious="true", **period),
+    }
+    section.blocks.append(table)
     return section
 
 

@@ -19,6 +19,9 @@ from controls.tests.factories import ControlFactory
 from deviations.tests.factories import DeviationFactory, LexSarahFactory
 from finance.demo import ACTIVITIES, COST_TYPES
 from finance.importer import import_statement
+from indicators.choices import GenderSplit, Measure
+from indicators.models import Result, Target
+from indicators.tests.factories import IndicatorFactory
 from organisation.tests.factories import PeriodFactory
 from risks.tests.factories import RiskFactory
 from staff.demo import SEED
@@ -69,6 +72,21 @@ def build(tree) -> Records:
         purpose="Se att tiden hålls.",
         plan="Granska tio akter per kvartal.",
     )
+    # Seed 002's table: 470 besök at VB the year before, 1 894 at VB, etappmål 760, målvärde 840 in 2030.
+    previous = PeriodFactory(year=YEAR - 1)
+    previous.create_default_points()
+    visits = IndicatorFactory(
+        code="SOC_PSYK_BESOK",
+        name="Antal besök inom socialpsykiatrins förebyggande öppna insatser",
+        measure=Measure.COUNT,
+        gender_split=GenderSplit.NONE,
+        source="manual",
+        target_value=840,
+        target_year=2030,
+    )
+    Result.objects.create(indicator=visits, point=previous.points.get(code="VB"), unit=tree.root, value=470)
+    Result.objects.create(indicator=visits, point=period.points.get(code="VB"), unit=tree.root, value=1894)
+    Target.objects.create(indicator=visits, year=YEAR, value=760)
     return Records(
         planner=planner,
         expected={

@@ -174,6 +174,8 @@ def test_the_kvalitetsberattelse_shows_982_of_1384_with_its_share_and_a_chart_wi
     descriptions = re.findall(r'descr="([^"]*)"', document.element.xml)
     figures = sum(1 for s in report.sections for b in s.blocks if type(b).__name__ == "Figure")
     assert figures and len(descriptions) == figures and all(len(d) > 20 for d in descriptions)
+    visits = tables(document)["Antal besök inom socialpsykiatrins förebyggande öppna insatser"]
+    assert visits[1:] == [[f"VB {YEAR - 1}", "470", "–", "840 (2030)"], [f"VB {YEAR}", "1 894", "760", "840 (2030)"]]
     assert "Avvikelser per slag" in tables(document)
     assert tables(document)["Avvikelser per slag"][-1] == ["Totalt", str(records.expected["deviations_total"])]
     units = tables(document)["Synpunkter och klagomål per enhet"]

@@ -60,3 +60,14 @@ def test_counts_below_the_threshold_are_shown_as_fewer_than(tree):
     figures = dict((r[0], r[1]) for r in lex.rows)
     assert figures["Rapporterade"] == "11"
     assert figures["Bedömda som allvarliga"] == "färre än 5"
+
+
+def test_the_api_lists_only_versions_in_scope(tree, chief_b):
+    from rest_framework.test import APIClient
+
+    records = build(tree)
+    generate.new_version("kvalitetsplan", YEAR, "", tree.a, records.planner)
+    own = generate.new_version("kvalitetsplan", YEAR, "", tree.b, records.planner)
+    client = APIClient()
+    client.force_authenticate(chief_b)
+    assert [v["id"] for v in client.get("/api/v1/report-versions/").json()["results"]] == [own.pk]
