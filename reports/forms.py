@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import docx
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +49,24 @@ class WordTemplateForm(ScopedModelForm):
     class Meta:
         model = WordTemplate
         fields = ["name", "unit", "file", "is_active"]
+
+    def clean_file(self):
+        """A template must open as Word and hold the content placeholder, or every document made from it
+        would lack its content."""
+        upload = self.cleaned_data["file"]
+        if upload and hasattr(upload, "read"):
+            try:
+                document = docx.Document(upload)
+            except Exception as error:  # python-docx raises several kinds for a file that is not Word
+                raise forms.ValidationError(_("The file is not a Word document (.docx).")) from error
+            finally:
+                upload.seek(0)
+            texts = [p.text for p in document.paragraphs]
+            if not any(re.search(r"\{\{p\s*innehall\s*\}\}", t) for t in texts):
+                raise forms.ValidationError(
+                    _("The template lacks the placeholder {{p innehall }} (alone in a paragraph) for the content.")
+                )
+        return upload
 
 
 class GenerateForm(forms.Form):
