@@ -111,7 +111,7 @@ def _saved(fig, image_format: str) -> str | bytes:
     fig.tight_layout()
     if image_format == "png":
         binary = io.BytesIO()
-        fig.savefig(binary, format="png", dpi=200, metadata={"Software": "Kvalitetsnav"})
+        fig.savefig(binary, format="png", dpi=150, metadata={"Software": "Kvalitetsnav"})
         plt.close(fig)
         return binary.getvalue()
     buffer = io.StringIO()
@@ -121,10 +121,21 @@ def _saved(fig, image_format: str) -> str | bytes:
     return svg[svg.index("<svg") :]
 
 
+_drawn_png: dict[str, bytes] = {}
+
+
 def png(chart: Chart) -> bytes:
-    """The same chart as a PNG picture, for Word documents (which cannot hold SVG everywhere)."""
-    draw = _draw_bars if chart.kind == "bar" else _draw_lines
-    return draw(chart.data, "png")
+    """The same chart as a PNG picture, for Word and PDF documents (Word cannot hold SVG everywhere, and a
+    picture lays out far faster than a vector drawing in a long PDF). A recent drawing is reused."""
+    key = chart.kind + json.dumps(dataclasses.asdict(chart.data), default=str)
+    picture = _drawn_png.get(key)
+    if picture is None:
+        draw = _draw_bars if chart.kind == "bar" else _draw_lines
+        picture = draw(chart.data, "png")
+        if len(_drawn_png) >= DRAWN_MAX:
+            _drawn_png.pop(next(iter(_drawn_png)))
+        _drawn_png[key] = picture
+    return picture
 
 
 def bar_chart(data: ChartData) -> Chart:

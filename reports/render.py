@@ -5,6 +5,7 @@ The same content objects feed all three, so the numbers cannot differ between fo
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 from typing import Any
@@ -43,12 +44,19 @@ def _chart(figure: Figure) -> charts.Chart:
     return charts.bar_chart(figure.chart) if figure.kind == "bar" else charts.line_chart(figure.chart)
 
 
+def _picture(figure: Figure) -> tuple[bytes, str]:
+    """The figure as a PNG and its alt text, without drawing the SVG as well."""
+    chart = charts.Chart(figure.chart, "", charts.alt_text(figure.chart), figure.kind)
+    return charts.png(chart), chart.alt
+
+
 def _sources(report: Report) -> dict[str, Any]:
     return {s.key: s for s in report.sources}
 
 
-def view_model(report: Report) -> list[dict[str, Any]]:
-    """The sections with each block ready for the HTML template (cells, links, data URIs)."""
+def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
+    """The sections with each block ready for the HTML template (cells, links, data URIs); charts as SVG, or
+    as PNG pictures with ``pictures`` (for the PDF)."""
     sources = _sources(report)
     prepared = []
     for section in report.sections:
@@ -84,17 +92,29 @@ def view_model(report: Report) -> list[dict[str, Any]]:
                     }
                 )
             else:
-                chart = _chart(block)
+                if pictures:
+                    picture, alt = _picture(block)
+                    uri = "data:image/png;base64," + base64.b64encode(picture).decode()
+                else:
+                    chart = _chart(block)
+                    uri, alt = chart.data_uri, chart.alt
                 blocks.append(
-                    {"kind": "figure", "data_uri": chart.data_uri, "alt": chart.alt, "caption": block.chart.title}
+                    {
+                        "kind": "figure",
+                        "data_uri": uri,
+                        "alt": alt,
+                        "caption": block.chart.title,
+                    }
                 )
         prepared.append({**section.__dict__, "blocks": blocks})
     return prepared
 
 
-def html(report: Report, *, preview: bool = False, edit_url: str = "", editable: bool = False) -> str:
+def html(
+    report: Report, *, preview: bool = False, edit_url: str = "", editable: bool = False, pictures: bool = False
+) -> str:
     """The document as an HTML fragment (an <article>)."""
-    model = {**report.__dict__, "sections": view_model(report)}
+    model = {**report.__dict__, "sections": view_model(report, pictures)}
     return render_to_string(
         "reports/document.html", {"report": model, "preview": preview, "edit_url": edit_url, "editable": editable}
     )
@@ -142,7 +162,7 @@ def pdf(report: Report) -> bytes:
         logging.getLogger(name).setLevel(logging.ERROR)
     page = (
         f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{report.title}</title>'
-        f'<meta name="author" content="{report.organisation}"></head><body>{html(report)}</body></html>'
+        f'<meta name="author" content="{report.organisation}"></head><body>{html(report, pictures=True)}</body></html>'
     )
     return HTML(string=page, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[CSS(string=PRINT_CSS)], pdf_variant="pdf/ua-1"
@@ -237,13 +257,13 @@ def _add_table(target, document, table: Table, source_text: str) -> None:
 
 
 def _add_figure(target, figure: Figure) -> None:
-    chart = _chart(figure)
+    picture, alt = _picture(figure)
     paragraph = target.add_paragraph()
     run = paragraph.add_run()
-    run.add_picture(io.BytesIO(charts.png(chart)), width=Cm(16))
+    run.add_picture(io.BytesIO(picture), width=Cm(16))
     # The picture's alt text: Word reads it from docPr's descr (Alternativ text in Word).
     for doc_pr in run._r.iter(qn("wp:docPr")):
-        doc_pr.set("descr", chart.alt)
+        doc_pr.set("descr", alt)
         doc_pr.set("title", figure.chart.title)
     target.add_paragraph(figure.chart.title, style=_style(target, "Caption") if hasattr(target, "styles") else None)
 

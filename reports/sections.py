@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from actions.models import Action
-from casedata.compute import not_carried_out
+from casedata.compute import not_carried_out_count
 from casedata.models import Case
 from casedata.rules import RULES as CASE_RULES
 from complaints import statistics as complaint_statistics
@@ -249,7 +249,7 @@ def not_carried_out_section(ctx: Context, level: int = 2) -> Section:
     for number in range(1, len(reporting_dates()) + 1):
         window = reporting_window(ctx.period.year, number)
         if window[1] <= ctx.period.end:
-            found.append((window, len(not_carried_out(cases, window))))
+            found.append((window, not_carried_out_count(cases, window)))
     source = ctx.source(
         "ej_verkstallda",
         "Ej verkställda beslut",

@@ -57,3 +57,35 @@ def test_the_quarter_list_shows_the_decisions_to_report_within_the_scope_and_exp
     assert [
         r["case"].unit for r in client.get("/arendedata/ej-verkstallda/", {"year": 2026, "period": 3}).context["rows"]
     ] == [tree.b1]
+
+
+def test_the_vectorised_selection_agrees_with_the_rule_for_random_decisions(tree):
+    import random
+
+    from casedata.compute import not_carried_out
+    from casedata.models import Case, ImportBatch
+
+    rng = random.Random(3)
+    batch = ImportBatch.objects.create(
+        file_name="x", unit=tree.a1, period_start=dt.date(2025, 1, 1), period_end=dt.date(2026, 12, 31), rows=0
+    )
+    cases = []
+    for n in range(600):
+        decided = dt.date(2025, 6, 1) + dt.timedelta(days=rng.randrange(0, 500))
+        executed = None if rng.random() < 0.3 else decided + dt.timedelta(days=rng.randrange(0, 200))
+        cases.append(
+            Case(
+                case_key=f"k{n}",
+                unit=tree.a1,
+                kind="beslut",
+                started_on=decided,
+                decided_on=decided,
+                executed_on=executed,
+                batch=batch,
+            )
+        )
+    Case.objects.bulk_create(cases)
+    for window in (quarter_bounds(2026, q) for q in (1, 2, 3, 4)):
+        expected = sorted(c.pk for c in Case.objects.all() if to_report(c.decided_on, c.executed_on, window))
+        assert expected
+        assert sorted(r["case"].pk for r in not_carried_out(Case.objects.all(), window)) == expected
