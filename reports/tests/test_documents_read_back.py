@@ -152,6 +152,15 @@ def test_the_tertialrapport_has_seed_004s_sections_and_figures_in_word_and_pdf(t
     assert (lex["Rapporterade"], lex["Bedömda som allvarliga"], lex["Anmälda till IVO"]) == tuple(
         str(n) for n in (reported, serious, to_ivo)
     )
+    assert found["Åtgärder"][1:] == [
+        ["Pågående eller ej påbörjade", "0"],
+        ["varav försenade vid periodens slut", "0"],
+        ["Avslutade under perioden", "0"],
+    ]
+    assert found["Ej verkställda beslut per rapporteringsperiod"][1:] == [
+        [f"{YEAR}-01-01–{YEAR}-03-31", "0"],
+        [f"{YEAR}-04-01–{YEAR}-06-30", "0"],
+    ]
     text = plain("\n".join(p.text for p in document.paragraphs))
     assert "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr." in text
     assert "Av elva rapporterade lex Sarah-händelser har två bedömts som allvarliga och anmälts till IVO." in text
@@ -178,6 +187,17 @@ def test_the_kvalitetsberattelse_shows_982_of_1384_with_its_share_and_a_chart_wi
     assert visits[1:] == [[f"VB {YEAR - 1}", "470", "–", "840 (2030)"], [f"VB {YEAR}", "1 894", "760", "840 (2030)"]]
     assert "Avvikelser per slag" in tables(document)
     assert tables(document)["Avvikelser per slag"][-1] == ["Totalt", str(records.expected["deviations_total"])]
+    found = tables(document)
+    assert found["Ärenden som inletts under perioden"][1:] == [
+        [found["Ärenden som inletts under perioden"][1][0], "1 384"]
+    ]
+    assert found["Myndighetsutövning för barn och unga"][1][0] == "Utredningstiden överskrids (risknivå 12)"
+    assert found["Genomförda egenkontroller"][1:] == [
+        ["Planerade egenkontroller", "1"],
+        ["Genomföranden under perioden", "0"],
+        ["varav godkända", "0"],
+        ["varav med behov av åtgärd", "0"],
+    ]
     units = tables(document)["Synpunkter och klagomål per enhet"]
     assert units[-1][0] == "Totalt" and units[-1][-1] == str(records.expected["complaints_total"])
     pdf = pdf_text(report)
