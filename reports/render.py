@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import io
-import logging
 from typing import Any
 
 from django.conf import settings
@@ -158,8 +157,6 @@ def pdf(report: Report) -> bytes:
     """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks."""
     from weasyprint import CSS, HTML
 
-    for name in ("weasyprint", "weasyprint.progress"):  # it reports every layout step otherwise
-        logging.getLogger(name).setLevel(logging.ERROR)
     page = (
         f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{report.title}</title>'
         f'<meta name="author" content="{report.organisation}"></head><body>{html(report, pictures=True)}</body></html>'
