@@ -189,28 +189,42 @@ def cases_behind(result: Result, cases) -> list[dict]:
 
 
 def not_carried_out(cases, window: tuple[dt.date, dt.date]) -> list[dict]:
-    """The gynnande beslut to report for a reporting period (within ``cases``, already scoped), each with the
-    days waited: until carried out, or until the period's last day while still waiting (see rules.to_report)."""
-    chosen = _to_report(cases, window)
-    found = Case.objects.filter(pk__in=chosen).select_related("unit").order_by("decided_on", "pk")
-    return [{"case": case, "days": ((case.executed_on or window[1]) - case.decided_on).days} for case in found]
+    """The gynnande beslut to report for a reporting period (within ``cases``, already scoped): not carried out
+    within three months, or interrupted and not resumed within three months (``interrupted``), each with the
+    days waited — until carried out (resumed), or until the period's last day while still waiting."""
+    late, interrupted = _to_report(cases, window)
+    found = Case.objects.filter(pk__in=late + interrupted).select_related("unit").order_by("decided_on", "pk")
+    rows = []
+    for case in found:
+        broken = case.pk in set(interrupted)
+        since, done = (case.interrupted_on, case.resumed_on) if broken else (case.decided_on, case.executed_on)
+        rows.append({"case": case, "interrupted": broken, "days": ((done or window[1]) - since).days})
+    return rows
 
 
 def not_carried_out_count(cases, window: tuple[dt.date, dt.date]) -> int:
-    return len(_to_report(cases, window))
+    late, interrupted = _to_report(cases, window)
+    return len(set(late) | set(interrupted))
 
 
-def _to_report(cases, window: tuple[dt.date, dt.date]) -> list[int]:
-    """The ids of the decisions rules.to_report selects, found with one vectorised pass over the candidates (a
-    large municipality has hundreds of thousands of decisions)."""
+def _to_report(cases, window: tuple[dt.date, dt.date]) -> tuple[list[int], list[int]]:
+    """The ids rules.to_report selects — decisions not carried out, and interruptions not resumed — found with
+    one vectorised pass over the candidates (a large municipality has hundreds of thousands of decisions)."""
     start, end = window
-    candidates = (
-        cases.filter(kind=CaseKind.BESLUT, decided_on__isnull=False, decided_on__lt=end)
-        .exclude(executed_on__lt=start)
-        .order_by()
-    )
-    frame = read_frame(candidates, {"id": pl.Int64, "decided_on": pl.Date, "executed_on": pl.Date})
-    # Polars moves 30 November + 3 months to 28 February, as controls.rules.add_months does.
-    deadline = pl.col("decided_on").dt.offset_by(f"{NOT_CARRIED_OUT_MONTHS}mo")
-    waiting = pl.col("executed_on").is_null() | ((pl.col("executed_on") > deadline) & (pl.col("executed_on") >= start))
-    return frame.filter((deadline < end) & waiting).get_column("id").to_list()
+    candidates = cases.filter(kind=CaseKind.BESLUT, decided_on__isnull=False, decided_on__lt=end).order_by()
+    schema = {
+        "id": pl.Int64,
+        "decided_on": pl.Date,
+        "executed_on": pl.Date,
+        "interrupted_on": pl.Date,
+        "resumed_on": pl.Date,
+    }
+    frame = read_frame(candidates.exclude(executed_on__lt=start, interrupted_on__isnull=True), schema)
+
+    def selected(since: str, done: str) -> list[int]:
+        # Polars moves 30 November + 3 months to 28 February, as controls.rules.add_months does.
+        deadline = pl.col(since).dt.offset_by(f"{NOT_CARRIED_OUT_MONTHS}mo")
+        waiting = pl.col(done).is_null() | ((pl.col(done) > deadline) & (pl.col(done) >= start))
+        return frame.filter(pl.col(since).is_not_null() & (deadline < end) & waiting).get_column("id").to_list()
+
+    return selected("decided_on", "executed_on"), selected("interrupted_on", "resumed_on")

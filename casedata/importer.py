@@ -38,9 +38,11 @@ COLUMNS = [
     "orsak",
     "forlangd",
     "insats_under_utredning",
+    "avbrott",
+    "aterupptagen",
 ]
 REQUIRED = ["arende_id", "enhet", "typ", "start"]
-DATE_COLUMNS = ["start", "slut", "beslutsdatum", "verkstallighetsdatum"]
+DATE_COLUMNS = ["start", "slut", "beslutsdatum", "verkstallighetsdatum", "avbrott", "aterupptagen"]
 BOOL_COLUMNS = ["forlangd", "insats_under_utredning"]
 # ISO 8601 first (the Swedish standard, SS-ISO 8601), then the forms Swedish systems also export.
 DATE_FORMATS = ["%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y"]
@@ -96,6 +98,7 @@ def check(frame: pl.DataFrame, units: dict[str, int]) -> tuple[pl.DataFrame, lis
         ),
         ("start", pl.col("start") == "", _("a start date is needed")),
         ("slut", pl.col("slut_d") < pl.col("start_d"), _("ends before it starts")),
+        ("aterupptagen", pl.col("aterupptagen_d") < pl.col("avbrott_d"), _("resumed before it was interrupted")),
     ]
     errors: list[RowError] = []
     for column, failing, message in checks:
@@ -219,6 +222,8 @@ def _insert(typed: pl.DataFrame, batch: ImportBatch) -> None:
             pl.col("slut_d").alias("ended_on"),
             pl.col("beslutsdatum_d").alias("decided_on"),
             pl.col("verkstallighetsdatum_d").alias("executed_on"),
+            pl.col("avbrott_d").alias("interrupted_on"),
+            pl.col("aterupptagen_d").alias("resumed_on"),
             pl.col("kon").alias("gender"),
             pl.col("birth_year"),
             pl.col("orsak").str.slice(0, 100).alias("reason"),

@@ -57,6 +57,8 @@ class Case(BaseRecord):
     ended_on = models.DateField(_("end"), null=True, blank=True)
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     executed_on = models.DateField(_("carried out on"), null=True, blank=True)
+    interrupted_on = models.DateField(_("carrying out interrupted on"), null=True, blank=True)
+    resumed_on = models.DateField(_("carried out again on"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=1, choices=CaseGender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=100, blank=True)

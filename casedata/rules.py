@@ -123,19 +123,21 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     return reporting_window(year, quarter, [(3, 31), (6, 30), (9, 30), (12, 31)])
 
 
-def to_report(decided_on: dt.date, executed_on: dt.date | None, quarter: tuple[dt.date, dt.date]) -> bool:
-    """Whether a gynnande beslut belongs in the quarter's report of ej verkställda beslut.
+def to_report(since: dt.date, done: dt.date | None, window: tuple[dt.date, dt.date]) -> bool:
+    """Whether a gynnande beslut belongs in a reporting period's list of ej verkställda beslut.
 
-    SoL (2025:400) 34 kap., formerly SoL (2001:453) 16 kap. 6 f §, and LSS 28 f §: the nämnd reports to
-    IVO every gynnande beslut not carried out within three months of the decision. A decision is in the
-    quarter's report when its three months ran out by the end of the quarter and it was not carried out
-    within them, unless it was carried out before the quarter began (then an earlier report told it,
-    with its date). Interruptions of three months are not in the case-data format and are not counted.
+    SoL (2025:400) 34 kap., formerly SoL (2001:453) 16 kap. 6 f §, and LSS 28 f §: the nämnd reports to IVO
+    every gynnande beslut not carried out within three months of the day of the decision, and every decision
+    whose carrying out was interrupted and not resumed within three months of the interruption. ``since`` is
+    the decision day (or the day of the interruption), ``done`` the day it was carried out (or resumed).
+    A decision is in the period's report when its three months ran out before the period's end and it was not
+    done within them, unless it was done before the period began (then an earlier report told it, with its
+    date).
     """
-    start, end = quarter
-    deadline = add_months(decided_on, NOT_CARRIED_OUT_MONTHS)
+    start, end = window
+    deadline = add_months(since, NOT_CARRIED_OUT_MONTHS)
     if deadline >= end:
         return False
-    if executed_on is None:
+    if done is None:
         return True
-    return executed_on > deadline and executed_on >= start
+    return done > deadline and done >= start

@@ -44,7 +44,9 @@ class ImportUpload(ImportView):
     format_help = gettext_lazy(
         "One row per case, with a header row. The case id is the source system's number; it is stored only as a "
         "pseudonymous key, and a personnummer is refused. Dates as 2026-03-31 (also 20260331, 31/3/2026 or "
-        "31.3.2026). Importing a period again replaces that period's cases for the units in the file."
+        "31.3.2026). For a decision whose carrying out was interrupted, avbrott and aterupptagen give the days it "
+        "stopped and started again (optional columns). Importing a period again replaces that period's cases for "
+        "the units in the file."
     )
 
     def run(self, form, data: bytes, file_name: str) -> tuple[str, str]:
@@ -139,6 +141,8 @@ class NotCarriedOut(ScopedMixin, generic.TemplateView):
             _("Gender"),
             _("Days waited"),
             _("Carried out on"),
+            _("Interrupted on"),
+            _("Carried out again on"),
             _("Pseudonymous case id"),
         ]
         body = [
@@ -149,6 +153,8 @@ class NotCarriedOut(ScopedMixin, generic.TemplateView):
                 r["case"].gender,
                 r["days"],
                 r["case"].executed_on,
+                r["case"].interrupted_on if r["interrupted"] else None,
+                r["case"].resumed_on if r["interrupted"] else None,
                 r["case"].case_key[:16],
             ]
             for r in context["rows"]

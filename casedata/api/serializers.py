@@ -40,4 +40,7 @@ class NotCarriedOutSerializer(serializers.Serializer):
     reason = serializers.CharField(source="case.reason")
     gender = serializers.CharField(source="case.gender")
     days_waited = serializers.IntegerField(source="days")
+    interrupted = serializers.BooleanField(help_text="reported because carrying it out was interrupted")
+    interrupted_on = serializers.DateField(source="case.interrupted_on", allow_null=True)
+    resumed_on = serializers.DateField(source="case.resumed_on", allow_null=True)
     case_key = serializers.CharField(source="case.case_key")

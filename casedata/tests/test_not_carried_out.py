@@ -86,6 +86,29 @@ def test_the_vectorised_selection_agrees_with_the_rule_for_random_decisions(tree
         )
     Case.objects.bulk_create(cases)
     for window in (quarter_bounds(2026, q) for q in (1, 2, 3, 4)):
-        expected = sorted(c.pk for c in Case.objects.all() if to_report(c.decided_on, c.executed_on, window))
+        expected = sorted(
+            c.pk
+            for c in Case.objects.all()
+            if to_report(c.decided_on, c.executed_on, window)
+            or (c.interrupted_on and to_report(c.interrupted_on, c.resumed_on, window))
+        )
         assert expected
         assert sorted(r["case"].pk for r in not_carried_out(Case.objects.all(), window)) == expected
+
+
+def test_an_interruption_not_resumed_within_three_months_is_reported(tree):
+    from accounts.choices import Role
+    from accounts.tests.factories import person_with_role
+    from casedata.compute import not_carried_out
+    from casedata.importer import COLUMNS, import_cases
+    from casedata.models import Case
+
+    planner = person_with_role(Role.KVALITETSUTVECKLARE, tree.root)
+    header = ";".join(COLUMNS) + "\n"
+    rows = [
+        "D-1;A1;beslut;2025-10-01;;2025-10-01;2025-10-20;K;1950;boendestöd;nej;nej;2026-03-01;",
+        "D-2;A1;beslut;2025-10-01;;2025-10-01;2025-10-20;M;1950;boendestöd;nej;nej;2026-03-01;2026-04-15",
+    ]
+    import_cases((header + "\n".join(rows) + "\n").encode(), "b.csv", by=planner)
+    found = not_carried_out(Case.objects.all(), quarter_bounds(2026, 2))
+    assert [(r["case"].gender, r["interrupted"], r["days"]) for r in found] == [("K", True, 121)]
