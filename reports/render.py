@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -119,6 +120,15 @@ def html(
     )
 
 
+def page(report: Report, *, pictures: bool = False) -> str:
+    """The document as a whole HTML page (the HTML download and the PDF's source)."""
+    return (
+        f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{escape(report.title)}</title>'
+        f'<meta name="author" content="{escape(report.organisation)}"></head>'
+        f"<body>{html(report, pictures=pictures)}</body></html>"
+    )
+
+
 PRINT_CSS = """
 @page { size: A4; margin: 2.2cm 2cm 2.4cm 2.2cm;
   @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-family: "DejaVu Sans"; font-size: 8pt; }
@@ -157,11 +167,7 @@ def pdf(report: Report) -> bytes:
     """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks."""
     from weasyprint import CSS, HTML
 
-    page = (
-        f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{report.title}</title>'
-        f'<meta name="author" content="{report.organisation}"></head><body>{html(report, pictures=True)}</body></html>'
-    )
-    return HTML(string=page, base_url=str(settings.BASE_DIR)).write_pdf(
+    return HTML(string=page(report, pictures=True), base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[CSS(string=PRINT_CSS)], pdf_variant="pdf/ua-1"
     )
 

@@ -219,11 +219,7 @@ class VersionFile(ScopedMixin, generic.View):
         audit_log.record(Action.EXPORT, version, note=file_format)
         name = f"{version.kind}-{version.year}{('-' + version.period) if version.period else ''}-v{version.number}"
         if file_format == Format.HTML:
-            page = render.html(from_dict(version.content))
-            return HttpResponse(
-                f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{version}</title>'
-                f"</head><body>{page}</body></html>"
-            )
+            return HttpResponse(render.page(from_dict(version.content)))
         stored = {Format.DOCX: version.docx, Format.PDF: version.pdf}.get(file_format)
         if not stored:
             raise Http404

@@ -26,6 +26,8 @@ def test_a_version_is_generated_stored_with_its_fingerprint_and_can_be_downloade
     word = client.get(f"/rapporter/version/{version.pk}/fil/docx/")
     assert word.status_code == 200 and word["Content-Disposition"].endswith('.docx"')
     assert client.get(f"/rapporter/version/{version.pk}/fil/pdf/").status_code == 200
+    page = client.get(f"/rapporter/version/{version.pk}/fil/html/").content.decode()
+    assert page.startswith("<!doctype html>") and f"<title>Tertialrapport augusti {YEAR}</title>" in page
 
 
 def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(client, tree):

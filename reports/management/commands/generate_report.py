@@ -57,12 +57,7 @@ class Command(BaseCommand):
         elif options["format"] == Format.PDF:
             output.write_bytes(render.pdf(report))
         else:
-            page = render.html(report)
-            output.write_text(
-                f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{report.title}</title></head>'
-                f"<body>{page}</body></html>",
-                encoding="utf-8",
-            )
+            output.write_text(render.page(report), encoding="utf-8")
         self.stdout.write(
             f"{report.title}: {output} ({output.stat().st_size:,} byte, fingeravtryck {report.fingerprint[:12]})"
         )
