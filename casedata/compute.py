@@ -194,9 +194,10 @@ def not_carried_out(cases, window: tuple[dt.date, dt.date]) -> list[dict]:
     days waited — until carried out (resumed), or until the period's last day while still waiting."""
     late, interrupted = _to_report(cases, window)
     found = Case.objects.filter(pk__in=late + interrupted).select_related("unit").order_by("decided_on", "pk")
+    interrupted_ids = set(interrupted)
     rows = []
     for case in found:
-        broken = case.pk in set(interrupted)
+        broken = case.pk in interrupted_ids
         since, done = (case.interrupted_on, case.resumed_on) if broken else (case.decided_on, case.executed_on)
         rows.append({"case": case, "interrupted": broken, "days": ((done or window[1]) - since).days})
     return rows

@@ -6,11 +6,13 @@ names a single record comes from ``Context.records`` and is left out of an aggre
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -81,18 +83,23 @@ class Context:
 
     def narrative(self, key: str, heading: str, level: int = 1, suggestions: list[str] | None = None) -> Section:
         """A section the author writes: their saved text, or — until they have written it — the suggestions."""
-        section = Section(key, heading, level, narrative=True, suggestions=list(suggestions or []))
+        section = Section(key, heading, level, narrative=True)
         written = self.narratives.get(key)
         if written is not None:
             section.blocks = [Paragraph(p.strip()) for p in re.split(r"\n\s*\n", written) if p.strip()]
-        else:
-            section.blocks = [Paragraph(s, suggested=True) for s in section.suggestions]
+        self.suggest(section, suggestions or [])
         return section
+
+    def suggest(self, section: Section, found: list[str]) -> None:
+        """Offer data sentences for a section (also those found while its tables are built): always on its
+        edit page, and in the draft — ahead of its tables — until the author has written the section."""
+        section.suggestions += found
+        if section.key not in self.narratives:
+            leading = sum(1 for _ in itertools.takewhile(lambda b: getattr(b, "suggested", False), section.blocks))
+            section.blocks[leading:leading] = [Paragraph(s, suggested=True) for s in found]
 
 
 def _link(name: str, **query: Any) -> str:
-    from urllib.parse import urlencode
-
     return reverse(name) + ("?" + urlencode(query) if query else "")
 
 
@@ -314,6 +321,9 @@ def risk_tables(ctx: Context, level: int = 2) -> Section:
     return section
 
 
+RUNS_LISTED = 300  # a document lists this many genomföranden; the counts above it cover them all
+
+
 def control_tables(ctx: Context, level: int = 2) -> Section:
     """The two tables of seed 002: egenkontroller planned for the year, and those performed with their result."""
     source = ctx.source(
@@ -351,8 +361,16 @@ def control_tables(ctx: Context, level: int = 2) -> Section:
             for run in ctx.records(ControlRun)
             .filter(performed_on__range=(ctx.period.start, ctx.period.end))
             .select_related("control")
-            .order_by("performed_on")[:300]
+            .order_by("performed_on")[: RUNS_LISTED + 1]
         ]
+        if len(rows) > RUNS_LISTED:
+            rows = rows[:RUNS_LISTED]
+            section.blocks.append(
+                Paragraph(
+                    f"Tabellen visar de {RUNS_LISTED} första genomförandena under perioden; alla finns i listan "
+                    "över genomförda egenkontroller."
+                )
+            )
         if rows:
             section.blocks.append(
                 Table(
@@ -451,20 +469,17 @@ def _share(value: Decimal | None, numerator: int | None, denominator: int | None
     return shown
 
 
-def indicator_tables(ctx: Context, level: int = 2, codes: list[str] | None = None) -> Section:
+def indicator_tables(ctx: Context, level: int = 2) -> Section:
     """Seed 002's tables, Period | Utfall | Etappmål | Målvärde, with each share's numerator and denominator,
     and a trend chart, for every indicator with results for the unit."""
     section = ctx.narrative("kvalitetsindikatorer", "Kvalitetsindikatorer", level)
     years = [ctx.period.year - 2, ctx.period.year - 1, ctx.period.year]
     results = (
-        Result.objects.filter(
-            unit=ctx.unit, gender=Gender.TOTAL, point__period__year__in=years, point__ends_on__lte=ctx.period.end
-        )
+        ctx.aggregate(Result)
+        .filter(unit=ctx.unit, gender=Gender.TOTAL, point__period__year__in=years, point__ends_on__lte=ctx.period.end)
         .select_related("indicator", "point__period")
         .order_by("indicator__code", "point__ends_on", "point__order")
     )
-    if codes is not None:
-        results = results.filter(indicator__code__in=codes)
     by_indicator: dict[int, list[Result]] = {}
     for result in results:
         by_indicator.setdefault(result.indicator_id, []).append(result)
@@ -541,11 +556,7 @@ def indicator_tables(ctx: Context, level: int = 2, codes: list[str] | None = Non
             suggestions.append(
                 sentences.share_sentence(indicator.code, indicator.name, latest.numerator, latest.denominator)
             )
-    if ctx.narratives.get("kvalitetsindikatorer") is None:
-        section.suggestions = suggestions
-        section.blocks = [Paragraph(s, suggested=True) for s in suggestions] + section.blocks
-    else:
-        section.suggestions = suggestions
+    ctx.suggest(section, suggestions)
     return section
 
 
@@ -694,10 +705,9 @@ def staff(ctx: Context) -> list[Section]:
         sick.blocks.append(Table("Sjukfrånvaro", header, rows, source, list(range(1, len(header))), [2]))
         latest = periods[-1]
         by_gender = {f.gender: f.value for f in sick_rows if (f.year, f.period) == latest}
-        if "T" in by_gender and ctx.narratives.get("sjukfranvaro") is None:
+        if "T" in by_gender:
             sentence = sentences.sick_leave_sentence(latest[1], by_gender["T"], by_gender.get("K"), by_gender.get("M"))
-            sick.suggestions = [sentence]
-            sick.blocks.insert(0, Paragraph(sentence, suggested=True))
+            ctx.suggest(sick, [sentence])
     return [top, people, sick]
 
 

@@ -89,3 +89,34 @@ def test_the_data_sentences_read_as_swedish():
         .replace("\u2212", "-")
         == "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr."
     )
+
+
+def test_a_written_section_still_offers_its_data_sentences_for_editing(tree):
+    records = build(tree)
+    Narrative.objects.create(
+        kind="tertialrapport", year=YEAR, period="T2", unit=tree.root, section="sjukfranvaro", text="Egen text."
+    )
+    with translation.override("sv"):
+        report = generate.assemble("tertialrapport", YEAR, "T2", tree.root, records.planner)
+    sick = sections(report)["sjukfranvaro"]
+    assert [b.text for b in sick.blocks if hasattr(b, "text")] == ["Egen text."]
+    assert len(sick.suggestions) == 1 and "7,54" in sick.suggestions[0]
+
+
+def test_a_cut_list_of_genomföranden_says_so(tree, monkeypatch):
+    import datetime as dt
+
+    from controls.models import Control, ControlRun
+    from reports import sections as report_sections
+
+    records = build(tree)
+    control = Control.objects.get()
+    for day in (3, 4):
+        ControlRun.objects.create(control=control, performed_on=dt.date(YEAR, 3, day), result="ok", verdict="approved")
+    monkeypatch.setattr(report_sections, "RUNS_LISTED", 1)
+    with translation.override("sv"):
+        report = generate.assemble("kvalitetsberattelse", YEAR, "", tree.root, records.planner)
+    runs = sections(report)["egenkontroller"]
+    table = next(b for b in runs.blocks if getattr(b, "caption", "") == "Egenkontroller och resultat")
+    assert len(table.rows) == 1
+    assert any("de 1 första genomförandena" in getattr(b, "text", "") for b in runs.blocks)
