@@ -22,9 +22,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from accounts.choices import Role
 from accounts.tests.factories import PASSWORD, person_with_role
+from core.testing.shared import records_for_the_module
 from organisation.choices import UnitKind
 from organisation.models import Unit
 from organisation.tests.factories import UnitFactory
+
+pytest_plugins = ["core.testing.clock"]
 
 
 @dataclass
@@ -48,8 +51,8 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def tree(db) -> Tree:
+def build_tree() -> Tree:
+    """The organisation tree drawn at the top of this file."""
     root = UnitFactory(code="SN", name="Socialnämnden", kind=UnitKind.NAMND)
     office = UnitFactory(code="SF", name="Socialförvaltningen", kind=UnitKind.FORVALTNING, parent=root)
     a = UnitFactory(code="A", name="Område A", kind=UnitKind.VERKSAMHETSOMRADE, parent=office)
@@ -66,12 +69,64 @@ def tree(db) -> Tree:
 
 
 @pytest.fixture
+def tree(db) -> Tree:
+    return build_tree()
+
+
+@pytest.fixture(scope="module")
+def module_tree(django_db_setup, django_db_blocker) -> Tree:
+    """The same tree built once for a module, for larger records its tests share (``core.testing.shared``).
+
+    A module that uses it overrides ``tree`` to return ``shared_tree``, so every test still runs in its own
+    savepoint and the personas are made per test."""
+    with records_for_the_module(django_db_blocker):
+        yield build_tree()
+
+
+@pytest.fixture
+def shared_tree(module_tree, db) -> Tree:
+    """``tree`` for a module that shares records: the module's tree, each test in its own savepoint."""
+    return module_tree
+
+
+@pytest.fixture
 def root_causes(db):
     """The default root causes; a data migration made them, but a transactional test's flush removes them."""
     from deviations.models import RootCause
 
     RootCause.ensure_defaults()
     return list(RootCause.objects.all())
+
+
+def _restore_migration_data() -> None:
+    """The rows the data migrations make (root causes, the indicator catalogue)."""
+    from deviations.models import RootCause
+    from indicators.catalogue import ensure_catalogue
+    from indicators.models import Indicator
+
+    RootCause.ensure_defaults()
+    ensure_catalogue(Indicator)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    uses = set(getattr(item, "fixturenames", ()))
+    return bool(marker and marker.kwargs.get("transaction")) or bool(uses & {"transactional_db", "live_server"})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, put back what the migrations made.
+
+    So every test, whichever ran before it in its worker, finds the database as migrated."""
+    result = yield
+    # After the last test the test database is already gone, and nothing needs it.
+    if nextitem is not None and _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _restore_migration_data()
+    return result
 
 
 @pytest.fixture

@@ -1,5 +1,26 @@
 """The standard IFO indicators shipped with Kvalitetsnav, with stable codes (loaded by a data migration)."""
 
+from __future__ import annotations
+
+
+def ensure_catalogue(indicator_model) -> None:
+    """Create the catalogue's indicators that are missing; an existing code is left as the municipality has it.
+
+    ``indicator_model`` is the migration's historical model or ``indicators.models.Indicator``."""
+    for code, name, measure, better, split, source, description in CATALOGUE:
+        indicator_model.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "measure": measure,
+                "better": better,
+                "gender_split": split,
+                "source": source,
+                "description": description,
+            },
+        )
+
+
 CATALOGUE = [
     # code, name, measure, better, gender split, source, description
     (

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import factory
 
 from accounts.choices import Role
@@ -31,6 +33,8 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     unit = factory.SubFactory(UnitFactory)
     role = Role.MEDARBETARE
+    # A fixed early day, not today: a test that travels back in time still finds its personas in office.
+    valid_from = dt.date(2000, 1, 1)
 
 
 def person_with_role(role: str, unit, **kwargs) -> User:

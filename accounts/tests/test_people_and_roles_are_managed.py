@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.urls import reverse
 
 from accounts.choices import Role
@@ -62,9 +64,9 @@ def test_ending_a_role_without_a_date_is_refused_with_a_message(client, tree, ad
 
 
 def test_a_role_cannot_end_before_it_starts(client, tree, admin):
-    membership = MembershipFactory(unit=tree.a1)
+    membership = MembershipFactory(unit=tree.a1, valid_from=dt.date(2020, 1, 1))
     client.force_login(admin)
-    response = client.post(reverse("accounts:membership_end", args=[membership.pk]), {"valid_to": "2000-01-01"})
+    response = client.post(reverse("accounts:membership_end", args=[membership.pk]), {"valid_to": "2019-12-31"})
     assert "Slutdatumet får inte vara före startdatumet." in response.content.decode()
 
 

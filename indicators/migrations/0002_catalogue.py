@@ -3,21 +3,9 @@ from django.db import migrations
 
 def load_catalogue(apps, schema_editor):
     """The standard IFO indicators, created once; an existing code is left as the municipality has it."""
-    from indicators.catalogue import CATALOGUE
+    from indicators.catalogue import ensure_catalogue
 
-    Indicator = apps.get_model("indicators", "Indicator")
-    for code, name, measure, better, split, source, description in CATALOGUE:
-        Indicator.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "measure": measure,
-                "better": better,
-                "gender_split": split,
-                "source": source,
-                "description": description,
-            },
-        )
+    ensure_catalogue(apps.get_model("indicators", "Indicator"))
 
 
 class Migration(migrations.Migration):

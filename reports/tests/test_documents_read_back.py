@@ -16,7 +16,7 @@ from django.utils import translation
 from core.formatting import plain
 from organisation.models import Unit
 from reports import generate, render
-from reports.tests.records import YEAR, build
+from reports.tests.records import YEAR
 
 TERTIAL_SECTIONS = [
     "Förslag till beslut",
@@ -79,8 +79,9 @@ PLAN_SECTIONS = [
 
 
 @pytest.fixture
-def records(tree):
-    return build(tree)
+def tree(shared_tree, records):
+    """The module's tree, holding the seed-shaped records built once for the module."""
+    return shared_tree
 
 
 def word(report) -> docx.Document:

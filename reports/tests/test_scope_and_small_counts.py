@@ -1,6 +1,7 @@
 """Reports respect scope: a chief of B cannot open A's report or its versions; a nämndledamot's version holds
 aggregates only; a municipality may hide small counts as "färre än N"."""
 
+import pytest
 from django.test import override_settings
 from django.utils import translation
 
@@ -8,11 +9,16 @@ from accounts.choices import Role
 from accounts.tests.factories import person_with_role
 from reports import generate
 from reports.models import ReportVersion
-from reports.tests.records import YEAR, build
+from reports.tests.records import YEAR
 
 
-def test_a_chief_of_b_cannot_preview_or_open_a_report_on_a(client, tree, chief_b):
-    records = build(tree)
+@pytest.fixture
+def tree(shared_tree, records):
+    """The module's tree, holding the seed-shaped records built once for the module."""
+    return shared_tree
+
+
+def test_a_chief_of_b_cannot_preview_or_open_a_report_on_a(records, client, tree, chief_b):
     version = generate.new_version("kvalitetsplan", YEAR, "", tree.a, records.planner)
     client.force_login(chief_b)
     assert (
@@ -27,8 +33,7 @@ def test_a_chief_of_b_cannot_preview_or_open_a_report_on_a(client, tree, chief_b
     assert own.status_code == 200 and "Utredningstiden överskrids" not in own.content.decode()
 
 
-def test_a_reader_may_not_write_texts_or_generate(client, tree):
-    records = build(tree)
+def test_a_reader_may_not_write_texts_or_generate(records, client, tree):
     reader = person_with_role(Role.MEDARBETARE, tree.a)
     client.force_login(reader)
     query = f"kind=tertialrapport&year={YEAR}&period=T2&unit={tree.a.pk}"
@@ -39,7 +44,6 @@ def test_a_reader_may_not_write_texts_or_generate(client, tree):
 
 
 def test_a_committee_members_version_holds_aggregates_only(tree):
-    build(tree)
     member = person_with_role(Role.NAMNDLEDAMOT, tree.root)
     with translation.override("sv"):
         report = generate.assemble("kvalitetsberattelse", YEAR, "", tree.root, member)
@@ -52,8 +56,7 @@ def test_a_committee_members_version_holds_aggregates_only(tree):
 
 
 @override_settings(REPORT_SMALL_COUNT=5)
-def test_counts_below_the_threshold_are_shown_as_fewer_than(tree):
-    records = build(tree)
+def test_counts_below_the_threshold_are_shown_as_fewer_than(tree, records):
     with translation.override("sv"):
         report = generate.assemble("tertialrapport", YEAR, "T2", tree.root, records.planner)
     lex = next(b for s in report.sections if s.key == "lex_sarah" for b in s.blocks if hasattr(b, "rows"))
@@ -62,10 +65,9 @@ def test_counts_below_the_threshold_are_shown_as_fewer_than(tree):
     assert figures["Bedömda som allvarliga"] == "färre än 5"
 
 
-def test_the_api_lists_only_versions_in_scope(tree, chief_b):
+def test_the_api_lists_only_versions_in_scope(tree, records, chief_b):
     from rest_framework.test import APIClient
 
-    records = build(tree)
     generate.new_version("kvalitetsplan", YEAR, "", tree.a, records.planner)
     own = generate.new_version("kvalitetsplan", YEAR, "", tree.b, records.planner)
     client = APIClient()

@@ -1,19 +1,25 @@
 """The author writes each section beside the data: a fresh draft holds the suggested sentences, a written
 section holds exactly what was written, and a suggestion is added to the text with one button."""
 
+import pytest
 from django.utils import translation
 
 from reports import generate, sentences
 from reports.models import Narrative
-from reports.tests.records import YEAR, build
+from reports.tests.records import YEAR
+
+
+@pytest.fixture
+def tree(shared_tree, records):
+    """The module's tree, holding the seed-shaped records built once for the module."""
+    return shared_tree
 
 
 def sections(report):
     return {s.key: s for s in report.sections}
 
 
-def test_a_fresh_draft_is_complete_with_the_suggested_sentences(tree):
-    records = build(tree)
+def test_a_fresh_draft_is_complete_with_the_suggested_sentences(tree, records):
     with translation.override("sv"):
         report = generate.assemble("tertialrapport", YEAR, "T2", tree.root, records.planner)
     summary = sections(report)["sammanfattning"]
@@ -21,8 +27,7 @@ def test_a_fresh_draft_is_complete_with_the_suggested_sentences(tree):
     assert [b.text for b in summary.blocks] == summary.suggestions
 
 
-def test_a_written_section_shows_exactly_the_authors_text(tree):
-    records = build(tree)
+def test_a_written_section_shows_exactly_the_authors_text(tree, records):
     Narrative.objects.create(
         kind="tertialrapport",
         year=YEAR,
@@ -42,8 +47,7 @@ def test_a_written_section_shows_exactly_the_authors_text(tree):
     assert found["bakgrund"].blocks == []  # dropped by the author: an empty text stays empty
 
 
-def test_accepting_a_suggestion_adds_it_to_the_text_and_saving_stores_it(client, tree):
-    records = build(tree)
+def test_accepting_a_suggestion_adds_it_to_the_text_and_saving_stores_it(records, client, tree):
     client.force_login(records.planner)
     query = {"kind": "tertialrapport", "year": YEAR, "period": "T2", "unit": tree.root.pk, "section": "lex_sarah"}
     page = client.get("/rapporter/text/", query)
@@ -62,8 +66,7 @@ def test_accepting_a_suggestion_adds_it_to_the_text_and_saving_stores_it(client,
     assert Narrative.objects.get().text == "Min analys.\n\nAv elva rapporterade lex Sarah-händelser."
 
 
-def test_a_personnummer_in_a_text_is_refused(client, tree):
-    records = build(tree)
+def test_a_personnummer_in_a_text_is_refused(records, client, tree):
     client.force_login(records.planner)
     query = f"kind=tertialrapport&year=2026&period=T2&unit={tree.root.pk}&section=sammanfattning"
     page = client.post("/rapporter/text/?" + query, {"section": "sammanfattning", "text": "19121212-1212", "save": "1"})
@@ -91,8 +94,7 @@ def test_the_data_sentences_read_as_swedish():
     )
 
 
-def test_a_written_section_still_offers_its_data_sentences_for_editing(tree):
-    records = build(tree)
+def test_a_written_section_still_offers_its_data_sentences_for_editing(tree, records):
     Narrative.objects.create(
         kind="tertialrapport", year=YEAR, period="T2", unit=tree.root, section="sjukfranvaro", text="Egen text."
     )
@@ -103,13 +105,12 @@ def test_a_written_section_still_offers_its_data_sentences_for_editing(tree):
     assert len(sick.suggestions) == 1 and "7,54" in sick.suggestions[0]
 
 
-def test_a_cut_list_of_genomföranden_says_so(tree, monkeypatch):
+def test_a_cut_list_of_genomföranden_says_so(tree, records, monkeypatch):
     import datetime as dt
 
     from controls.models import Control, ControlRun
     from reports import sections as report_sections
 
-    records = build(tree)
     control = Control.objects.get()
     for day in (3, 4):
         ControlRun.objects.create(control=control, performed_on=dt.date(YEAR, 3, day), result="ok", verdict="approved")

@@ -1,16 +1,22 @@
 """Every figure can be traced: the preview links counts to their records and utfall to the cases behind them,
 and the documents end with "Underlag", each table's source, period and rule."""
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from indicators.models import Result
 from reports import generate
-from reports.tests.records import YEAR, build
+from reports.tests.records import YEAR
 
 
-def test_the_preview_links_figures_to_their_records(client, tree):
-    records = build(tree)
+@pytest.fixture
+def tree(shared_tree, records):
+    """The module's tree, holding the seed-shaped records built once for the module."""
+    return shared_tree
+
+
+def test_the_preview_links_figures_to_their_records(records, client, tree):
     client.force_login(records.planner)
     page = client.get(
         "/rapporter/forhandsgranska/", {"kind": "kvalitetsberattelse", "year": YEAR, "unit": tree.root.pk}
@@ -24,8 +30,7 @@ def test_the_preview_links_figures_to_their_records(client, tree):
     assert len(behind.context["rows"]) == 1384
 
 
-def test_the_appendix_names_each_tables_source_period_and_rule(tree):
-    records = build(tree)
+def test_the_appendix_names_each_tables_source_period_and_rule(tree, records):
     with translation.override("sv"):
         report = generate.assemble("kvalitetsberattelse", YEAR, "", tree.root, records.planner)
     sources = {s.key: s for s in report.sources}

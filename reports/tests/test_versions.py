@@ -1,11 +1,18 @@
 """Versions: generated in the background with progress, stored with who, when and a fingerprint of the data;
 one can be marked fastställd; a later version says what changed."""
 
+import pytest
 from django.core.management import call_command
 
 from reports import generate
 from reports.models import ReportVersion
-from reports.tests.records import YEAR, build
+from reports.tests.records import YEAR
+
+
+@pytest.fixture
+def tree(shared_tree, records):
+    """The module's tree, holding the seed-shaped records built once for the module."""
+    return shared_tree
 
 
 def generate_through_the_page(client, tree):
@@ -15,8 +22,7 @@ def generate_through_the_page(client, tree):
     )
 
 
-def test_a_version_is_generated_stored_with_its_fingerprint_and_can_be_downloaded(client, tree):
-    records = build(tree)
+def test_a_version_is_generated_stored_with_its_fingerprint_and_can_be_downloaded(records, client, tree):
     client.force_login(records.planner)
     response = generate_through_the_page(client, tree)
     version = ReportVersion.objects.get()
@@ -30,8 +36,7 @@ def test_a_version_is_generated_stored_with_its_fingerprint_and_can_be_downloade
     assert page.startswith("<!doctype html>") and f"<title>Tertialrapport augusti {YEAR}</title>" in page
 
 
-def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(client, tree):
-    records = build(tree)
+def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(records, client, tree):
     client.force_login(records.planner)
     generate_through_the_page(client, tree)
     generate_through_the_page(client, tree)
@@ -52,8 +57,7 @@ def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(client,
     assert any("Lex Sarah" in change for change in page.context["changes"])
 
 
-def test_only_one_version_is_fastställd_at_a_time(client, tree):
-    records = build(tree)
+def test_only_one_version_is_fastställd_at_a_time(records, client, tree):
     client.force_login(records.planner)
     generate_through_the_page(client, tree)
     generate_through_the_page(client, tree)
@@ -66,7 +70,6 @@ def test_only_one_version_is_fastställd_at_a_time(client, tree):
 
 
 def test_the_command_writes_each_format(tree, tmp_path):
-    build(tree)
     for file_format in ("docx", "pdf", "html"):
         output = tmp_path / f"t.{file_format}"
         call_command(
@@ -91,8 +94,7 @@ def test_the_command_writes_each_format(tree, tmp_path):
     assert output.exists()  # a year without follow-up points is a calendar year
 
 
-def test_versions_are_numbered_per_document(tree):
-    records = build(tree)
+def test_versions_are_numbered_per_document(tree, records):
     a = generate.new_version("kvalitetsplan", YEAR, "", tree.root, records.planner)
     b = generate.new_version("kvalitetsplan", YEAR, "", tree.root, records.planner)
     c = generate.new_version("kvalitetsplan", YEAR, "", tree.a, records.planner)

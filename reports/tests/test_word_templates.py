@@ -4,10 +4,17 @@ the content placeholder is refused."""
 import io
 
 import docx
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reports.models import ReportVersion, WordTemplate
-from reports.tests.records import YEAR, build
+from reports.tests.records import YEAR
+
+
+@pytest.fixture
+def tree(shared_tree, records):
+    """The module's tree, holding the seed-shaped records built once for the module."""
+    return shared_tree
 
 
 def template(*paragraphs: str) -> bytes:
@@ -31,8 +38,7 @@ def upload(client, tree, data: bytes):
     )
 
 
-def test_a_template_without_the_content_placeholder_is_refused(client, tree):
-    records = build(tree)
+def test_a_template_without_the_content_placeholder_is_refused(records, client, tree):
     client.force_login(records.planner)
     page = upload(client, tree, template("{{ titel }}"))
     assert "innehall" in page.content.decode() and not WordTemplate.objects.exists()
@@ -40,8 +46,7 @@ def test_a_template_without_the_content_placeholder_is_refused(client, tree):
     assert "Word" in page.content.decode() and not WordTemplate.objects.exists()
 
 
-def test_the_municipalitys_template_gives_the_document_its_fixed_texts(client, tree):
-    records = build(tree)
+def test_the_municipalitys_template_gives_the_document_its_fixed_texts(records, client, tree):
     client.force_login(records.planner)
     assert (
         upload(
