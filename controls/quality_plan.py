@@ -41,8 +41,11 @@ class PlanArea:
 
 
 def build(risks, controls, year: int) -> list[PlanArea]:
-    """Rows per area for the risks and controls given (already scoped); åtgärder open or due in ``year``."""
-    relevant_actions = Action.objects.filter(Q(due_on__year=year) | ~Q(status="done")).order_by("due_on", "title")
+    """Rows per area for the risks and controls given (already scoped); åtgärder open, due in ``year`` or completed
+    in it (one done on 31 December but due in January belongs to the year it was done)."""
+    relevant_actions = Action.objects.filter(
+        Q(due_on__year=year) | Q(completed_on__year=year) | ~Q(status="done")
+    ).order_by("due_on", "title")
     active_controls = Control.objects.filter(is_active=True).order_by("title")
     risks = (
         risks.filter(is_active=True)

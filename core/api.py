@@ -17,7 +17,7 @@ from audit import log as audit_log
 from audit.choices import Action, Source
 from audit.context import set_actor
 
-from .personnummer import PERSONNUMMER_MESSAGE, contains_personnummer
+from . import textgate
 from .scope import Perm, can, can_change, has_access, units_where
 from .workflow import TransitionRefused
 
@@ -35,10 +35,8 @@ class ScopedPermission(permissions.BasePermission):
 
 
 def refuse_personnummer(attrs: dict) -> None:
-    """Refuse, naming the fields, any text that holds a personnummer (the API's half of the forms' check)."""
-    refused = {
-        name: [PERSONNUMMER_MESSAGE] for name, v in attrs.items() if isinstance(v, str) and contains_personnummer(v)
-    }
+    """Refuse, naming the fields, any text the text gate refuses (the API's half of the forms' check)."""
+    refused = {name: [message] for name, v in attrs.items() if isinstance(v, str) and (message := textgate.problem(v))}
     if refused:
         raise serializers.ValidationError(refused)
 
@@ -138,6 +136,10 @@ class ScopedViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 class TransitionSerializer(serializers.Serializer):
     status = serializers.CharField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        refuse_personnummer(attrs)
+        return attrs
 
 
 class TransitionViewSetMixin:

@@ -8,18 +8,20 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
-from .personnummer import PERSONNUMMER_MESSAGE, contains_personnummer
+from . import textgate
 from .scope import Perm, units_where
 
 
 class PersonnummerCheckMixin:
-    """Refuses any text field that contains a personnummer, naming the field (nothing is saved)."""
+    """Refuses, naming the field, any text that the text gate refuses: a personnummer or a control character
+    (``core.textgate``); nothing is saved."""
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
-            if isinstance(value, str) and contains_personnummer(value):
-                self.add_error(name, PERSONNUMMER_MESSAGE)
+            refused = textgate.problem(value) if isinstance(value, str) else None
+            if refused:
+                self.add_error(name, refused)
         return cleaned
 
 
@@ -42,7 +44,7 @@ class ScopedModelForm(PersonnummerCheckMixin, forms.ModelForm):
                 field.widget.format = "%Y-%m-%d"
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(PersonnummerCheckMixin, forms.Form):
     """Move a record to one of the states its workflow allows now, with a note for the history."""
 
     status = forms.ChoiceField(label=_("New status"))

@@ -15,8 +15,12 @@ from pathlib import Path
 
 import openpyxl
 import polars as pl
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+
+from . import textgate
+from .personnummer import contains_personnummer
 
 MAX_ERRORS = 200
 
@@ -106,7 +110,31 @@ def _names(header: list[str]) -> list[str]:
 
 
 def _numbered(frame: pl.DataFrame, first_row: int) -> pl.DataFrame:
-    return frame.with_columns(pl.all().fill_null("").str.strip_chars()).with_row_index(ROW, offset=first_row)
+    numbered = frame.with_columns(pl.all().fill_null("").str.strip_chars()).with_row_index(ROW, offset=first_row)
+    refuse_unstorable_text(numbered)
+    return numbered
+
+
+# Ten digits, perhaps with a separator or two between the date and the last four: a cheap test over a whole
+# column, so that only the few suspect cells get the full check (date and check digit).
+_PERSONNUMMER_SUSPECT = r"\d{6}\D{0,3}\d{4}"
+
+
+def refuse_unstorable_text(frame: pl.DataFrame) -> None:
+    """The text gate (``core.textgate``) for every cell of every imported file: a control character or a
+    personnummer refuses the file, naming each row and column (every importer reads through here)."""
+    errors: list[RowError] = []
+    for column in frame.columns:
+        if column == ROW:
+            continue
+        cells = pl.col(column)
+        for row in frame.filter(cells.str.contains(textgate.UNPRINTABLE_PATTERN)).get_column(ROW).head(MAX_ERRORS):
+            errors.append(RowError(row, column, _("contains an invisible control character; remove it")))
+        for row, value in frame.filter(cells.str.contains(_PERSONNUMMER_SUSPECT)).select(ROW, column).iter_rows():
+            if contains_personnummer(value):
+                errors.append(RowError(row, column, _("contains a personnummer; personnummer are never stored")))
+    if errors:
+        raise ImportRefused(sorted(errors, key=lambda e: (e.row, e.column))[:MAX_ERRORS])
 
 
 def _as_utf8(data: bytes) -> bytes:
@@ -169,16 +197,30 @@ def _read_csv_slowly(text: str, separator: str) -> tuple[list[str], list[list[st
     return header, columns
 
 
-def swedish_number(text: str) -> Decimal | None:
+_PLAIN_NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
+
+
+def swedish_number(text: str, field=None) -> Decimal | None:
     """A number as Swedish reports write it: spaces (also non-breaking) between thousands, a comma or a
-    point for decimals, a hyphen or a minus sign. ``None`` for an empty cell; ``ValueError`` if not a number."""
+    point for decimals, a hyphen or a minus sign. ``None`` for an empty cell.
+
+    ``ValueError``, whose text is the message for the person, if it is not a number (NaN, Infinity and
+    exponents such as 1e20 are not how a report writes a figure) or, given the model ``field`` it goes into,
+    if the field cannot hold it (too many digits, negative where it may not be)."""
     cleaned = re.sub(r"[\s\u00a0\u202f]", "", text or "").replace("\u2212", "-").replace(",", ".")
     if cleaned == "":
         return None
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as error:
-        raise ValueError(text) from error
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
+        raise ValueError(_("not a number"))
+    value = Decimal(cleaned)
+    if field is not None:
+        places = getattr(field, "decimal_places", None)
+        try:
+            stored = value.quantize(Decimal(1).scaleb(-places)) if places is not None else value
+            field.run_validators(stored if places is not None else int(value))
+        except (ValidationError, InvalidOperation) as error:
+            raise ValueError(_("the number is outside what the column can hold")) from error
+    return value
 
 
 class ImportCommand(BaseCommand):

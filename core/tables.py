@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.encoding import force_str
 
+from . import textgate
+
 
 def _attr(path: str) -> Callable[[Any], Any]:
     def get(obj: Any) -> Any:
@@ -57,7 +59,7 @@ class Table:
 
 
 def _cell(value: Any) -> Any:
-    """A value as a spreadsheet cell: numbers and dates stay typed, the rest becomes text."""
+    """A value as a spreadsheet or CSV cell: numbers and dates stay typed, the rest becomes safe text."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -66,7 +68,8 @@ def _cell(value: Any) -> Any:
         return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, int | float) or hasattr(value, "isoformat"):
         return value
-    return force_str(value)
+    # Stored text as it is safe in a cell: nothing Excel cannot carry, nothing it would run (core.textgate).
+    return textgate.spreadsheet_text(force_str(value))
 
 
 def export_response(table: Table, objects: Iterable[Any], filename: str, fmt: str) -> HttpResponse:
@@ -76,7 +79,7 @@ def export_response(table: Table, objects: Iterable[Any], filename: str, fmt: st
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(table.labels)
+        writer.writerow([textgate.spreadsheet_text(label) for label in table.labels])
         for row in rows:
             writer.writerow([formats.localize(v) if not isinstance(v, str) else v for v in row])
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -87,7 +90,7 @@ def export_response(table: Table, objects: Iterable[Any], filename: str, fmt: st
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=filename[:31])
-    sheet.append(table.labels)
+    sheet.append([textgate.spreadsheet_text(label) for label in table.labels])
     for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()

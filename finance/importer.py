@@ -31,9 +31,9 @@ def read_rows(data: bytes, file_name: str) -> tuple[list[rules.Row], list[str]]:
         values = {}
         for column, field in NUMBER_COLUMNS.items():
             try:
-                values[field] = swedish_number(record.get(column) or "")
-            except ValueError:
-                errors.append(RowError(number, column, _("not a number")))
+                values[field] = swedish_number(record.get(column) or "", FinanceLine._meta.get_field(field))
+            except ValueError as error:
+                errors.append(RowError(number, column, str(error)))
         if values.get("budget") is None and not any(e.row == number for e in errors):
             errors.append(RowError(number, "budget", _("a budget figure is needed")))
         level = str(record.get("niva") or "").strip()

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from core import textgate
 from core.charts import ChartData, Series
 
 
@@ -98,8 +99,25 @@ def to_dict(report: Report) -> dict:
     return data
 
 
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return textgate.printable(value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_printable(v) for v in value)
+    return value
+
+
+def printable(report: Report) -> Report:
+    """The report with every text made printable (``core.textgate``): whatever was stored in the records, Word,
+    PDF and HTML can carry it, so a document never fails on one stray control character."""
+    return from_dict(to_dict(report))
+
+
 def from_dict(data: dict) -> Report:
-    """A report back from its stored JSON (a version's content)."""
+    """A report back from its stored JSON (a version's content), every text printable."""
+    data = _printable(data)
     sections = []
     for section in data["sections"]:
         blocks = []

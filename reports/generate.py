@@ -14,7 +14,7 @@ from accounts.choices import STAFF
 
 from . import render
 from .choices import VersionStatus
-from .content import Report, to_dict
+from .content import Report, printable, to_dict
 from .documents import build
 from .models import Narrative, ReportVersion, WordTemplate
 from .rules import report_period
@@ -36,7 +36,7 @@ def narratives_for(kind: str, year: int, period: str, unit) -> dict[str, str]:
 def assemble(kind: str, year: int, period: str, unit, user) -> Report:
     """The document's content now, as the user may see it (web preview and every generated version)."""
     with translation.override("sv"):
-        return build(
+        report = build(
             kind,
             report_period(year, period),
             unit,
@@ -44,6 +44,7 @@ def assemble(kind: str, year: int, period: str, unit, user) -> Report:
             narratives=narratives_for(kind, year, period, unit),
             aggregates_only=aggregates_only_for(user),
         )
+    return printable(report)
 
 
 def new_version(kind: str, year: int, period: str, unit, user, template: WordTemplate | None = None) -> ReportVersion:

@@ -40,9 +40,14 @@ def import_staff(data: bytes, file_name: str, *, by: Any) -> int:
         if row["kon"] not in ("K", "M", "T"):
             errors.append(RowError(number, "kon", _("use K, M or T")))
         try:
-            year, value = swedish_number(row["ar"]), swedish_number((row["varde"] or "").rstrip("%"))
-        except ValueError:
-            errors.append(RowError(number, "varde", _("not a number")))
+            year = swedish_number(row["ar"], StaffFigure._meta.get_field("year"))
+        except ValueError as error:
+            errors.append(RowError(number, "ar", str(error)))
+            continue
+        try:
+            value = swedish_number((row["varde"] or "").rstrip("%"), StaffFigure._meta.get_field("value"))
+        except ValueError as error:
+            errors.append(RowError(number, "varde", str(error)))
             continue
         if year is None or value is None:
             errors.append(RowError(number, "varde", _("give the year and the value")))

@@ -18,6 +18,14 @@ from organisation.models import FollowUpPoint, Unit
 from .models import Survey, SurveyQuestion, SurveySource
 
 COLUMNS = ["undersokning", "enhet", "ar", "kalla", "utdelade", "svar", "fraga_kod", "fraga", "andel_positiva", "riket"]
+# Each number column and the field it is stored in (which bounds it).
+NUMBER_FIELDS = {
+    "ar": Survey._meta.get_field("year"),
+    "utdelade": Survey._meta.get_field("distributed"),
+    "svar": Survey._meta.get_field("answered"),
+    "andel_positiva": SurveyQuestion._meta.get_field("positive_share"),
+    "riket": SurveyQuestion._meta.get_field("national_share"),
+}
 SOURCES = {"nationell": SurveySource.NATIONAL, "skr": SurveySource.NATIONAL, "egen": SurveySource.OWN}
 
 
@@ -36,11 +44,11 @@ def import_surveys(data: bytes, file_name: str, *, by: Any) -> list[Survey]:
         elif not can(by, Perm.CHANGE, Survey, unit):
             errors.append(RowError(number, "enhet", _("you may not import figures for %(unit)s") % {"unit": unit.code}))
         numbers = {}
-        for column in ("ar", "utdelade", "svar", "andel_positiva", "riket"):
+        for column, field in NUMBER_FIELDS.items():
             try:
-                numbers[column] = swedish_number((row.get(column) or "").rstrip("%"))
-            except ValueError:
-                errors.append(RowError(number, column, _("not a number")))
+                numbers[column] = swedish_number((row.get(column) or "").rstrip("%"), field)
+            except ValueError as error:
+                errors.append(RowError(number, column, str(error)))
         if (row.get("kalla") or "").lower() not in SOURCES:
             errors.append(RowError(number, "kalla", _("write nationell or egen")))
         for column in ("andel_positiva", "riket"):

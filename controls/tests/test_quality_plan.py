@@ -36,3 +36,23 @@ def test_the_plan_groups_risks_with_their_controls_and_actions_per_area(client, 
     rows = list(openpyxl.load_workbook(io.BytesIO(export.content), read_only=True).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Process eller område", "Risk", "Risknivå")
     assert rows[1][:4] == ("Myndighetsutövning", "Utredningar drar över tiden", 9, "Aktgranskning av utredningstider")
+
+
+def test_an_action_done_in_the_year_is_in_its_plan_even_when_it_was_due_the_year_after(client, tree, chief_a):
+    risk = RiskFactory(unit=tree.a1, title="Utredningar drar över tiden", area="Myndighetsutövning")
+    done = dict(status="done", completed_on=dt.date(2026, 12, 31), due_on=dt.date(2027, 1, 30))
+    risk.actions.add(ActionFactory(unit=tree.a1, title="Klar på nyårsafton", **done))
+    risk.actions.add(
+        ActionFactory(
+            unit=tree.a1,
+            title="Klar året före",
+            status="done",
+            completed_on=dt.date(2025, 6, 1),
+            due_on=dt.date(2025, 6, 1),
+        )
+    )
+    client.force_login(chief_a)
+
+    areas = client.get(reverse("controls:quality_plan"), {"year": 2026}).context["areas"]
+
+    assert areas[0].rows[0].actions == ["Klar på nyårsafton"]

@@ -1,0 +1,65 @@
+"""Ärendedata through the one text gate: a personnummer or a control character in any column refuses the file,
+naming row and column, and a case id that appears twice is a row error (issue 12, findings 2 and 6)."""
+
+import pytest
+from django.db import connection
+
+from accounts.choices import Role
+from accounts.tests.factories import person_with_role
+from casedata.importer import import_cases
+from casedata.models import Case
+from casedata.tests.test_import_and_indicators import csv
+from core.imports import ImportRefused
+
+
+@pytest.fixture
+def planner(tree):
+    return person_with_role(Role.KVALITETSUTVECKLARE, tree.root)
+
+
+def row(tree, case_id="BU-1", reason=""):
+    return (case_id, tree.a1.code, "utredning_barn", "2026-01-05", "", "", "", "K", 2015, reason, "nej", "nej")
+
+
+def stored_anywhere(text):
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')
+            if any(text in str(found) for found in cursor.fetchall()):
+                return table
+    return None
+
+
+def test_a_personnummer_in_the_reason_is_refused_and_stored_nowhere(tree, planner):
+    rows = [row(tree, "BU-1"), row(tree, "BU-2", "Gäller 19121212-1212")]
+    with pytest.raises(ImportRefused) as refused:
+        import_cases(csv(rows), "arenden.csv", by=planner)
+    assert [(e.row, e.column) for e in refused.value.errors] == [(3, "orsak")]
+    assert "personnummer" in str(refused.value.errors[0])
+    assert not Case.objects.exists()
+    assert stored_anywhere("1212-1212") is None
+
+
+def test_a_control_character_in_any_column_is_refused_naming_it(tree, planner):
+    with pytest.raises(ImportRefused) as refused:
+        import_cases(csv([row(tree, "BU-1", "Väntar\x0bpå plats")]), "arenden.csv", by=planner)
+    assert [(e.row, e.column) for e in refused.value.errors] == [(2, "orsak")]
+    assert not Case.objects.exists()
+
+
+def test_a_case_id_that_appears_twice_is_a_row_error(tree, planner):
+    rows = [row(tree, "BU-1"), row(tree, "BU-2"), row(tree, "BU-1")]
+    with pytest.raises(ImportRefused) as refused:
+        import_cases(csv(rows), "arenden.csv", by=planner)
+    assert [(e.row, e.column) for e in refused.value.errors] == [(4, "arende_id")]
+    assert not Case.objects.exists()
+
+
+def test_a_case_id_repeated_in_a_later_chunk_is_found_too(tree, planner, monkeypatch):
+    import core.imports
+
+    monkeypatch.setattr(core.imports.read_chunks, "__defaults__", (2,))  # two rows a chunk
+    rows = [row(tree, "BU-1"), row(tree, "BU-2"), row(tree, "BU-3"), row(tree, "BU-2")]
+    with pytest.raises(ImportRefused) as refused:
+        import_cases(csv(rows), "arenden.csv", by=planner)
+    assert [(e.row, e.column) for e in refused.value.errors] == [(5, "arende_id")]
