@@ -3,14 +3,17 @@ or nothing. Parsing and checking are vectorised with Polars; the case id is stor
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import hmac
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +24,7 @@ from core.imports import MAX_ERRORS, ROW, ImportRefused, RowError, read_chunks
 from core.scope import Perm, can
 from organisation.models import Unit
 
+from . import rules
 from .choices import CaseGender, CaseKind
 from .models import Case, ColumnMapping, ImportBatch
 
@@ -79,6 +83,7 @@ def check(frame: pl.DataFrame, units: dict[str, int]) -> tuple[pl.DataFrame, lis
         *(pl.col(c).str.to_lowercase().is_in(list(TRUE)).alias(f"{c}_b") for c in BOOL_COLUMNS),
     )
     this_year = timezone.localdate().year
+    earliest, latest = rules.date_window(timezone.localdate())
     checks: list[tuple[str, pl.Expr, str]] = [
         ("arende_id", pl.col("arende_id") == "", _("a case id is needed")),
         ("enhet", pl.col("unit_id").is_null(), _("no unit has this code")),
@@ -93,6 +98,14 @@ def check(frame: pl.DataFrame, units: dict[str, int]) -> tuple[pl.DataFrame, lis
         *((c, ~pl.col(c).str.to_lowercase().is_in(list(TRUE | FALSE)), _("answer ja or nej")) for c in BOOL_COLUMNS),
         *(
             (c, (pl.col(c) != "") & pl.col(f"{c}_d").is_null(), _("not a date (write it as 2026-03-31)"))
+            for c in DATE_COLUMNS
+        ),
+        *(
+            (
+                c,
+                (pl.col(f"{c}_d") < earliest) | (pl.col(f"{c}_d") > latest),
+                _("the date lies outside %(first)s–%(last)s; check the year") % {"first": earliest, "last": latest},
+            )
             for c in DATE_COLUMNS
         ),
         ("start", pl.col("start") == "", _("a start date is needed")),
@@ -130,13 +143,48 @@ def apply_mapping(frame: pl.DataFrame, mapping: ColumnMapping | None) -> pl.Data
     return frame.with_columns(translations) if translations else frame
 
 
-def import_cases(data: bytes, file_name: str, *, by: Any, mapping: ColumnMapping | None = None) -> ImportBatch:
+@dataclass(frozen=True)
+class Overlap:
+    """What a file would replace: per unit, the cases it brings and the current cases it would replace."""
+
+    period: tuple[dt.date, dt.date]
+    per_unit: list[tuple[str, int, int]]  # unit code, cases in the file, current cases replaced
+
+    @property
+    def replaced(self) -> int:
+        return sum(replaced for _code, _new, replaced in self.per_unit)
+
+
+class ReplacementNeeded(Exception):
+    """The file overlaps cases already imported; nothing was written. Import again naming the period to replace."""
+
+    def __init__(self, overlap: Overlap):
+        first, last = overlap.period
+        super().__init__(
+            _("The file would replace %(n)d cases already imported that start %(first)s–%(last)s; name the period.")
+            % {"n": overlap.replaced, "first": first, "last": last}
+        )
+        self.overlap = overlap
+
+
+def import_cases(
+    data: bytes,
+    file_name: str,
+    *,
+    by: Any,
+    mapping: ColumnMapping | None = None,
+    replace_period: tuple[dt.date, dt.date] | None = None,
+) -> ImportBatch:
     """Import a file of ärendedata, all of it or nothing.
 
     The file is read, checked and written a chunk at a time inside one transaction, so memory stays bounded
-    for millions of rows and an error in the last chunk still leaves nothing behind. Re-importing replaces,
-    for the units in the file, the cases that start within the file's period, so importing the same file
-    twice gives the same data. Raises :class:`ImportRefused`.
+    for millions of rows and an error in the last chunk still leaves nothing behind. Raises
+    :class:`ImportRefused` for bad rows.
+
+    Nothing is replaced unless asked: when the file's units already have cases that start within the file's
+    period, :class:`ReplacementNeeded` says how many per unit and nothing is written. Named in
+    ``replace_period`` (first, last day), the current cases of the file's units that start in that period are
+    replaced by the file — kept as superseded, never deleted — and every row of the file must start in it.
     """
     units = dict(Unit.objects.values_list("code", "pk"))
     allowed: dict[int, bool] = {}
@@ -151,7 +199,7 @@ def import_cases(data: bytes, file_name: str, *, by: Any, mapping: ColumnMapping
             if found and found[0].row == 1:
                 errors += found
                 break  # a missing column: every chunk would say the same
-            found += _repeated_ids(typed, seen)
+            found += _repeated_ids(typed, seen) + _outside(typed, replace_period)
             errors += found
             if errors:
                 if len(errors) >= MAX_ERRORS:
@@ -178,10 +226,11 @@ def import_cases(data: bytes, file_name: str, *, by: Any, mapping: ColumnMapping
             raise ImportRefused(sorted(errors, key=lambda e: (e.row, e.column))[:MAX_ERRORS])
         if batch is None:
             raise ImportRefused([RowError(2, "arende_id", _("the file has no rows"))])
-        # A re-import replaces the source system's earlier copy of that period, as the issue asks.
-        old = Case.objects.filter(unit_id__in=unit_ids, started_on__range=(start, end)).exclude(batch=batch)
-        replaced = old.count()
-        old.delete()
+        period = replace_period or (start, end)
+        old = Case.objects.filter(unit_id__in=unit_ids, started_on__range=period).exclude(batch=batch)
+        if replace_period is None and old.exists():
+            raise ReplacementNeeded(_overlap(period, batch, old))  # and the transaction leaves nothing behind
+        replaced = old.update(superseded_by=batch)
         ImportBatch.objects.filter(pk=batch.pk).update(
             period_start=start, period_end=end, rows=batch.rows, replaced=replaced
         )
@@ -193,6 +242,23 @@ def import_cases(data: bytes, file_name: str, *, by: Any, mapping: ColumnMapping
             % {"rows": batch.rows, "replaced": replaced, "start": start, "end": end},
         )
     return batch
+
+
+def _overlap(period: tuple[dt.date, dt.date], batch: ImportBatch, old) -> Overlap:
+    new = dict(Case.objects.filter(batch=batch).values_list("unit__code").annotate(n=Count("id")).order_by())
+    replaced = dict(old.values_list("unit__code").annotate(n=Count("id")).order_by())
+    codes = sorted(set(new) | set(replaced))
+    return Overlap(period, [(code, new.get(code, 0), replaced.get(code, 0)) for code in codes])
+
+
+def _outside(typed: pl.DataFrame, period: tuple[dt.date, dt.date] | None) -> list[RowError]:
+    """An error for each row that starts outside the period being replaced (a file replaces one period)."""
+    if period is None or typed.is_empty():
+        return []
+    first, last = period
+    outside = typed.filter(~pl.col("start_d").is_between(first, last))
+    message = _("starts outside the period being replaced (%(first)s–%(last)s)") % {"first": first, "last": last}
+    return [RowError(row, "start", message) for row in outside.get_column(ROW).head(MAX_ERRORS).to_list()]
 
 
 def _repeated_ids(typed: pl.DataFrame, seen: list[pl.Series]) -> list[RowError]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, Role
 from core.models import BaseRecord
-from core.scope import Access
+from core.scope import Access, ScopedQuerySet
 
 from .choices import CaseGender, CaseKind
 
@@ -44,6 +44,13 @@ class ImportBatch(BaseRecord):
         return f"{self.file_name} ({self.rows})"
 
 
+class CurrentCaseManager(models.Manager.from_queryset(ScopedQuerySet)):
+    """Cases that no later import has replaced."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(superseded_by__isnull=True)
+
+
 class Case(BaseRecord):
     """One ärende as the source system had it, under a pseudonymous key."""
 
@@ -65,9 +72,23 @@ class Case(BaseRecord):
     extended = models.BooleanField(_("extended by decision"), default=False)
     intervention_during = models.BooleanField(_("intervention during the investigation"), default=False)
     batch = models.ForeignKey(ImportBatch, verbose_name=_("import"), on_delete=models.PROTECT, related_name="cases")
+    # A re-import that replaces a period keeps the earlier copy, marked with the import that replaced it.
+    superseded_by = models.ForeignKey(
+        ImportBatch,
+        verbose_name=_("replaced by import"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_cases",
+    )
 
     access: ClassVar[Access] = Access(view=CASE_READERS, change=IMPORTERS)
     sensitive: ClassVar[bool] = True
+
+    # The current cases only: every indicator, list and report counts these. ``all_versions`` also has the
+    # superseded copies, which are kept so that a replacement can be traced and undone.
+    objects = CurrentCaseManager()
+    all_versions = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("case")

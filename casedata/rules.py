@@ -141,3 +141,13 @@ def to_report(since: dt.date, done: dt.date | None, window: tuple[dt.date, dt.da
     if done is None:
         return True
     return done > deadline and done >= start
+
+
+EARLIEST_CASE_DATE = dt.date(1990, 1, 1)
+
+
+def date_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates an imported case may carry: from 1990 (before any case system now in use in Swedish
+    socialtjänst) to the end of next year (a planned date may lie ahead; a case starting in 2094 is a typing
+    error). A date outside is a row error, so a stray year cannot stretch the period a file replaces."""
+    return EARLIEST_CASE_DATE, dt.date(today.year + 1, 12, 31)

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +18,7 @@ from django.views import generic
 
 from audit import log as audit_log
 from audit.choices import Action
+from core.imports import ImportRefused
 from core.scope import Perm, can
 from core.tables import workbook_response
 from core.views import ImportView, RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
@@ -20,7 +27,7 @@ from indicators.models import Result
 from . import tables
 from .compute import cases_behind, not_carried_out
 from .forms import ColumnMappingForm, ImportForm
-from .importer import COLUMNS, import_cases
+from .importer import COLUMNS, ReplacementNeeded, import_cases
 from .models import Case, ColumnMapping, ImportBatch
 from .rules import reporting_dates, reporting_window
 from .tasks import recompute_indicators
@@ -31,6 +38,10 @@ class ImportList(RecordListView):
     table = tables.imports
     list_select_related = ("imported_by",)
     create_url_name = "casedata:upload"
+
+
+PENDING_SALT = "casedata.pending-import"
+PENDING_SECONDS = 2 * 3600  # a kept file can be confirmed for two hours
 
 
 class ImportUpload(ImportView):
@@ -45,12 +56,61 @@ class ImportUpload(ImportView):
         "One row per case, with a header row. The case id is the source system's number; it is stored only as a "
         "pseudonymous key, and a personnummer is refused. Dates as 2026-03-31 (also 20260331, 31/3/2026 or "
         "31.3.2026). For a decision whose carrying out was interrupted, avbrott and aterupptagen give the days it "
-        "stopped and started again (optional columns). Importing a period again replaces that period's cases for "
-        "the units in the file."
+        "stopped and started again (optional columns). Dates before 1990 or after next year are refused. A file "
+        "that overlaps cases already imported for its units is not imported at once: the page shows what it would "
+        "replace, per unit, and replaces only when you confirm (the replaced cases are kept, marked as replaced)."
     )
 
+    template_name = "casedata/import_form.html"
+
+    def form_valid(self, form) -> HttpResponse:
+        """Import the upload, or the kept file the person confirms; a file that would replace cases already
+        imported is kept and shown with what it replaces, per unit, until the person confirms."""
+        pending = form.cleaned_data.get("pending")
+        if pending:
+            try:
+                kept = signing.loads(pending, salt=PENDING_SALT, max_age=PENDING_SECONDS)
+            except signing.BadSignature:
+                kept = None
+            if kept is None or kept["user"] != self.request.user.pk or not default_storage.exists(kept["path"]):
+                form.add_error("file", _("The file kept for confirmation is gone; upload it again."))
+                return self.form_invalid(form)
+            with default_storage.open(kept["path"]) as stored:
+                data, file_name = stored.read(), kept["name"]
+        else:
+            upload = form.cleaned_data["file"]
+            data, file_name = upload.read(), upload.name
+        try:
+            message, url = self.run(form, data, file_name)
+        except ImportRefused as refused:
+            return self.render_to_response(self.get_context_data(form=form, errors=refused.errors))
+        except ReplacementNeeded as needed:
+            if not pending:
+                path = default_storage.save(f"pending-imports/{uuid.uuid4().hex}.bin", ContentFile(data))
+                pending = signing.dumps(
+                    {"path": path, "name": file_name, "user": self.request.user.pk}, salt=PENDING_SALT
+                )
+            first, last = needed.overlap.period
+            mapping = form.cleaned_data.get("mapping")
+            confirm = ImportForm(
+                initial={"pending": pending, "replace_period": f"{first}:{last}", "mapping": mapping and mapping.pk},
+                user=self.request.user,
+            )
+            context = self.get_context_data(form=form, overlap=needed.overlap, confirm_form=confirm)
+            return self.render_to_response(context)
+        if pending:
+            default_storage.delete(kept["path"])
+        messages.success(self.request, message)
+        return redirect(url)
+
     def run(self, form, data: bytes, file_name: str) -> tuple[str, str]:
-        batch = import_cases(data, file_name, by=self.request.user, mapping=form.cleaned_data["mapping"])
+        batch = import_cases(
+            data,
+            file_name,
+            by=self.request.user,
+            mapping=form.cleaned_data["mapping"],
+            replace_period=form.cleaned_data.get("replace_period"),
+        )
         recompute_indicators.enqueue(started_by=self.request.user.pk)
         message = _("%(rows)d cases imported (%(replaced)d replaced). The indicators are being recomputed.") % {
             "rows": batch.rows,

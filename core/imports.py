@@ -200,6 +200,21 @@ def _read_csv_slowly(text: str, separator: str) -> tuple[list[str], list[list[st
 _PLAIN_NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
 
 
+def period_argument(text: str) -> tuple[dt.date, dt.date]:
+    """A period as a person names it on the command line or in the API: ``2026`` (the year),
+    ``2026-01-01:2026-06-30`` or ``2026-01-01..2026-06-30``; ``ValueError`` otherwise."""
+    text = (text or "").strip()
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    parts = re.split(r"\.\.|:", text)
+    if len(parts) != 2:
+        raise ValueError(text)
+    first, last = (dt.date.fromisoformat(p.strip()) for p in parts)
+    if last < first:
+        raise ValueError(text)
+    return first, last
+
+
 def swedish_number(text: str, field=None) -> Decimal | None:
     """A number as Swedish reports write it: spaces (also non-breaking) between thousands, a comma or a
     point for decimals, a hyphen or a minus sign. ``None`` for an empty cell.
@@ -245,6 +260,8 @@ class ImportCommand(BaseCommand):
         if user is None:
             raise CommandError(f"Ingen aktiv användare heter {options['user']}.")
         path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"Filen {path} finns inte (eller är ingen fil). Inget importerades.")
         with acting_as(user, Source.IMPORT):
             try:
                 self.stdout.write(self.run(path.read_bytes(), path.name, user, options))

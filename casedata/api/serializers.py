@@ -1,4 +1,7 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers
+
+from core.imports import period_argument
 
 from ..models import ColumnMapping, ImportBatch
 
@@ -25,6 +28,21 @@ class ImportUploadSerializer(serializers.Serializer):
     mapping = serializers.PrimaryKeyRelatedField(
         queryset=ColumnMapping.objects.filter(is_active=True), required=False, allow_null=True
     )
+    replace_period = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Replace the current cases of the file's units that start in this period: 2026 or "
+        "2026-01-01:2026-06-30. Without it, a file that overlaps imported cases answers 409 with what it would "
+        "replace, and nothing is written.",
+    )
+
+    def validate_replace_period(self, value):
+        if not value:
+            return None
+        try:
+            return period_argument(value)
+        except ValueError as error:
+            raise serializers.ValidationError(_("Write the period as 2026 or 2026-01-01:2026-06-30.")) from error
 
 
 class RowErrorSerializer(serializers.Serializer):

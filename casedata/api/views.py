@@ -12,7 +12,7 @@ from core.imports import ImportRefused
 from core.scope import Perm, has_access
 
 from ..compute import not_carried_out
-from ..importer import import_cases
+from ..importer import ReplacementNeeded, import_cases
 from ..models import Case, ColumnMapping, ImportBatch
 from ..rules import reporting_dates, reporting_window
 from ..tasks import recompute_indicators
@@ -30,6 +30,10 @@ class ImportBatchViewSet(ScopedReadOnlyViewSet):
         responses={
             201: ImportBatchSerializer,
             400: inline_serializer("ImportRefusedResponse", {"errors": RowErrorSerializer(many=True)}),
+            409: inline_serializer(
+                "ReplacementNeededResponse",
+                {"detail": serializers.CharField(), "period": serializers.ListField(child=serializers.DateField())},
+            ),
         },
     )
     @action(detail=False, methods=["post"])
@@ -41,11 +45,17 @@ class ImportBatchViewSet(ScopedReadOnlyViewSet):
         upload, mapping = form.validated_data["file"], form.validated_data.get("mapping")
         if mapping is not None and not ColumnMapping.objects.visible_to(request.user).filter(pk=mapping.pk).exists():
             raise serializers.ValidationError({"mapping": _("No such column mapping.")})
+        period = form.validated_data.get("replace_period")
         try:
-            batch = import_cases(upload.read(), upload.name, by=request.user, mapping=mapping)
+            batch = import_cases(upload.read(), upload.name, by=request.user, mapping=mapping, replace_period=period)
         except ImportRefused as refused:
             errors = [{"row": e.row, "column": e.column, "message": e.message} for e in refused.errors]
             return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        except ReplacementNeeded as needed:
+            first, last = needed.overlap.period
+            units = [{"unit": c, "in_file": n, "replaced": r} for c, n, r in needed.overlap.per_unit]
+            body = {"detail": str(needed), "period": [first, last], "units": units}
+            return Response(body, status=status.HTTP_409_CONFLICT)
         recompute_indicators.enqueue(started_by=request.user.pk)
         return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
 

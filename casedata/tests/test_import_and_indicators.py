@@ -108,11 +108,13 @@ def test_case_ids_are_stored_only_as_a_keyed_hash(tree, planner):
     assert "BU-00001" not in str(Case.objects.values().get())
 
 
-def test_reimporting_a_period_replaces_it_and_gives_the_same_data(tree, planner, year_2026):
+def test_reimporting_a_named_period_replaces_it_and_gives_the_same_data(tree, planner, year_2026):
     rows, _ = investigations(tree, random.Random(3))
     import_cases(csv(rows), "arenden.csv", by=planner)
-    batch = import_cases(csv(rows), "arenden.csv", by=planner)
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    batch = import_cases(csv(rows), "arenden.csv", by=planner, replace_period=year)
     assert (Case.objects.count(), batch.replaced) == (1384, 1384)
+    assert Case.all_versions.filter(superseded_by=batch).count() == 1384  # kept, not deleted
 
 
 def test_swedish_and_iso_dates_and_xlsx_are_read(tree, planner):

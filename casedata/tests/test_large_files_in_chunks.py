@@ -1,5 +1,6 @@
 """A large file is read, checked and written a chunk at a time — still all of it or nothing."""
 
+import datetime as dt
 import random
 
 import pytest
@@ -28,6 +29,7 @@ def test_a_bad_row_in_the_last_chunk_leaves_nothing_from_the_earlier_chunks(tree
 def test_every_chunk_is_imported_and_a_reimport_replaces_the_whole_period(tree, planner, small_chunks):  # noqa: F811
     rows, _ = investigations(tree, random.Random(6))
     first = import_cases(csv(rows), "arenden.csv", by=planner)
-    again = import_cases(csv(rows), "arenden.csv", by=planner)
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    again = import_cases(csv(rows), "arenden.csv", by=planner, replace_period=year)
     assert (first.rows, again.rows, again.replaced, Case.objects.count()) == (1384, 1384, 1384, 1384)
     assert set(Case.objects.values_list("batch", flat=True)) == {again.pk}

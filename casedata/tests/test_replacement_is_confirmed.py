@@ -1,0 +1,93 @@
+"""A re-import replaces cases only when the person has seen what it replaces and asked for it: on the upload
+page by confirming, on the command line and in the API by naming the period (issue 12, finding 1)."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
+
+from accounts.choices import Role
+from accounts.tests.factories import person_with_role
+from casedata.importer import import_cases
+from casedata.models import Case
+from casedata.tests.test_import_and_indicators import csv
+
+
+@pytest.fixture
+def planner(tree):
+    return person_with_role(Role.KVALITETSUTVECKLARE, tree.root)
+
+
+def cases(tree, prefix, days):
+    return [
+        (f"{prefix}-{d}", tree.a1.code, "utredning_barn", f"2025-03-{d:02d}", "", "", "", "K", 2015, "", "nej", "nej")
+        for d in days
+    ]
+
+
+@pytest.fixture
+def imported(tree, planner):
+    return import_cases(csv(cases(tree, "G", range(1, 29))), "mars.csv", by=planner)
+
+
+def test_the_upload_page_shows_what_would_be_replaced_and_replaces_only_on_confirmation(
+    client, tree, planner, imported
+):
+    client.force_login(planner)
+    page = client.post("/arendedata/importera/", {"file": SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5, 20])))})
+
+    assert page.status_code == 200
+    assert page.context["overlap"].per_unit == [(tree.a1.code, 2, 16)]
+    assert "Ersätt 5 mars 2025–20 mars 2025 och importera" in page.content.decode()
+    assert Case.objects.count() == 28  # nothing written yet
+
+    confirm = page.context["confirm_form"].initial
+    done = client.post(
+        "/arendedata/importera/", {"pending": confirm["pending"], "replace_period": confirm["replace_period"]}
+    )
+
+    assert done.status_code == 302
+    assert Case.objects.count() == 28 - 16 + 2
+    assert Case.all_versions.count() == 30  # the replaced cases are kept
+
+
+def test_a_kept_file_cannot_be_confirmed_by_someone_else(client, tree, planner, imported):
+    client.force_login(planner)
+    page = client.post("/arendedata/importera/", {"file": SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5])))})
+    confirm = page.context["confirm_form"].initial
+    client.force_login(person_with_role(Role.KVALITETSUTVECKLARE, tree.root, username="annan"))
+    page = client.post(
+        "/arendedata/importera/", {"pending": confirm["pending"], "replace_period": confirm["replace_period"]}
+    )
+    assert page.status_code == 200 and Case.objects.count() == 28
+
+
+def test_the_command_refuses_an_overlap_until_the_period_is_named(tmp_path, tree, planner, imported):
+    path = tmp_path / "ny.csv"
+    path.write_bytes(csv(cases(tree, "N", [5, 20])))
+    with pytest.raises(CommandError, match="--replace-period 2025-03-05:2025-03-20"):
+        call_command("import_casedata", str(path), "--user", planner.username)
+    assert Case.objects.count() == 28
+    call_command("import_casedata", str(path), "--user", planner.username, "--replace-period", "2025-03-01:2025-03-31")
+    assert Case.objects.count() == 2
+
+
+def test_a_missing_file_is_a_message_not_a_traceback(tree, planner):
+    with pytest.raises(CommandError, match="finns inte"):
+        call_command("import_casedata", "/finns/inte.csv", "--user", planner.username)
+
+
+def test_the_api_answers_an_overlap_with_409_and_what_it_would_replace(tree, planner, imported):
+    api = APIClient()
+    api.force_authenticate(planner)
+    upload = SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5])))
+    response = api.post("/api/v1/case-imports/upload/", {"file": upload}, format="multipart")
+    assert response.status_code == 409
+    assert response.json()["units"] == [{"unit": tree.a1.code, "in_file": 1, "replaced": 1}]
+    upload = SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5])))
+    response = api.post("/api/v1/case-imports/upload/", {"file": upload, "replace_period": "2025"}, format="multipart")
+    assert response.status_code == 201 and Case.objects.count() == 1
+    assert Case.all_versions.filter(superseded_by__isnull=False).count() == 28
+    assert dt.date(2025, 3, 5) in Case.objects.values_list("started_on", flat=True)
