@@ -114,6 +114,29 @@ def _is_transactional(item) -> bool:
     return bool(marker and marker.kwargs.get("transaction")) or bool(uses & {"transactional_db", "live_server"})
 
 
+def _spread_transactional(items) -> None:
+    """Spread the transactional (browser) tests evenly between the other tests' modules.
+
+    pytest-django puts them last; with xdist each worker starts on one contiguous block of the tests, so the last
+    worker would get every browser test and the run would wait on it. Placed at module boundaries (a module's
+    shared records stay built once) and safe in any order, since the database is put back after each of them."""
+    transactional = [item for item in items if _is_transactional(item)]
+    if not transactional or len(transactional) == len(items):
+        return
+    others = [item for item in items if not _is_transactional(item)]
+    boundaries = [i for i in range(1, len(others)) if others[i].module is not others[i - 1].module] + [len(others)]
+    slots: dict[int, list] = {}
+    for n, item in enumerate(transactional):
+        target = (n + 1) * len(others) // (len(transactional) + 1)
+        slots.setdefault(next(b for b in boundaries if b >= target), []).append(item)
+    ordered = []
+    for i, item in enumerate(others):
+        ordered += slots.get(i, [])
+        ordered.append(item)
+    ordered += slots.get(len(others), [])
+    items[:] = ordered
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test has flushed the database, put back what the migrations made.
@@ -178,7 +201,9 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django has put the transactional tests last
 def pytest_collection_modifyitems(config, items):
+    _spread_transactional(items)
     if os.path.exists(CHROMIUM):
         return
     browser_items = [item for item in items if "browser" in item.keywords]

@@ -14,3 +14,12 @@ class CaseKind(models.TextChoices):
 class CaseGender(models.TextChoices):
     WOMAN = "K", _("Female")
     MAN = "M", _("Male")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be imported")
+    RUNNING = "running", _("Being imported")
+    CONFIRM = "confirm", _("Waiting for your confirmation")
+    REFUSED = "refused", _("Refused: nothing was imported")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed")

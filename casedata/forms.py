@@ -7,7 +7,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ImportFileForm, ScopedModelForm
-from core.imports import period_argument
 from core.scope import Perm
 
 from .importer import COLUMNS
@@ -23,28 +22,9 @@ class ImportForm(ImportFileForm):
         help_text=_("A saved preset that adapts another system's export to the format below."),
     )
 
-    # Set when the person confirms a replacement shown to them: the file they uploaded, kept meanwhile, and the
-    # period it replaces (see ImportUpload).
-    pending = forms.CharField(widget=forms.HiddenInput, required=False)
-    replace_period = forms.CharField(widget=forms.HiddenInput, required=False)
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["mapping"].queryset = ColumnMapping.objects.visible_to(self.user, Perm.VIEW).filter(is_active=True)
-        self.fields["file"].required = False
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if not cleaned.get("file") and not cleaned.get("pending"):
-            self.add_error("file", forms.Field.default_error_messages["required"])
-        if cleaned.get("replace_period"):
-            try:
-                cleaned["replace_period"] = period_argument(cleaned["replace_period"])
-            except ValueError:
-                self.add_error(None, gettext("The period to replace could not be read; upload the file again."))
-        else:
-            cleaned["replace_period"] = None
-        return cleaned
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -7,6 +7,8 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +27,10 @@ from core.scope import Perm, can
 from organisation.models import Unit
 
 from . import rules
-from .choices import CaseGender, CaseKind
-from .models import Case, ColumnMapping, ImportBatch
+from .choices import CaseGender, CaseKind, JobStatus
+from .models import Case, ColumnMapping, ImportBatch, ImportJob
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = [
     "arende_id",
@@ -174,6 +178,7 @@ def import_cases(
     by: Any,
     mapping: ColumnMapping | None = None,
     replace_period: tuple[dt.date, dt.date] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportBatch:
     """Import a file of ärendedata, all of it or nothing.
 
@@ -185,6 +190,7 @@ def import_cases(
     period, :class:`ReplacementNeeded` says how many per unit and nothing is written. Named in
     ``replace_period`` (first, last day), the current cases of the file's units that start in that period are
     replaced by the file — kept as superseded, never deleted — and every row of the file must start in it.
+    ``progress`` is told the number of rows read after each chunk.
     """
     units = dict(Unit.objects.values_list("code", "pk"))
     allowed: dict[int, bool] = {}
@@ -193,6 +199,7 @@ def import_cases(
     start = end = None
     unit_ids: set[int] = set()
     seen: list[pl.Series] = []
+    rows_read = 0
     with transaction.atomic():
         for chunk in read_chunks(data, file_name):
             typed, found = check(apply_mapping(chunk, mapping), units)
@@ -201,6 +208,9 @@ def import_cases(
                 break  # a missing column: every chunk would say the same
             found += _repeated_ids(typed, seen) + _outside(typed, replace_period)
             errors += found
+            rows_read += typed.height
+            if progress is not None:
+                progress(rows_read)
             if errors:
                 if len(errors) >= MAX_ERRORS:
                     break
@@ -309,3 +319,42 @@ def _insert(typed: pl.DataFrame, batch: ImportBatch) -> None:
             pl.lit(now).alias("updated_at"),
         ),
     )
+
+
+def run_job(job: ImportJob) -> ImportJob:
+    """Import an uploaded file in the background, telling the job how far it has come and how it ended.
+
+    The kept file is removed once the import is done or refused (it holds the source system's case ids, which
+    Kvalitetsnav keeps only as keyed hashes); it stays while the person is asked to confirm a replacement."""
+
+    def update(**fields: Any) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now(), **fields)
+
+    update(status=JobStatus.RUNNING, rows_read=0, errors=[], overlap=None)
+    try:
+        with job.file.open("rb") as stored:
+            data = stored.read()
+        batch = import_cases(
+            data,
+            job.file_name,
+            by=job.created_by,
+            mapping=job.mapping,
+            replace_period=job.replace_period,
+            progress=lambda rows: update(rows_read=rows),
+        )
+    except ImportRefused as refused:
+        errors = [{"row": e.row, "column": e.column, "message": e.message} for e in refused.errors]
+        job.file.delete(save=False)
+        update(status=JobStatus.REFUSED, errors=errors, file="")
+    except ReplacementNeeded as needed:
+        first, last = needed.overlap.period
+        overlap = {"period": [first.isoformat(), last.isoformat()], "per_unit": needed.overlap.per_unit}
+        update(status=JobStatus.CONFIRM, overlap=overlap)
+    except Exception as error:  # the job says it failed and why; the log has the trace
+        logger.exception("Import job %s failed", job.pk)
+        update(status=JobStatus.FAILED, errors=[{"row": 0, "column": "", "message": str(error)[:500]}])
+    else:
+        job.file.delete(save=False)
+        update(status=JobStatus.DONE, batch=batch, rows_read=batch.rows, file="")
+    job.refresh_from_db()
+    return job

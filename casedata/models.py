@@ -8,13 +8,15 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, Role
 from core.models import BaseRecord
 from core.scope import Access, ScopedQuerySet
 
-from .choices import CaseGender, CaseKind
+from . import rules
+from .choices import CaseGender, CaseKind, JobStatus
 
 CASE_READERS = CHIEFS | ADMINS | {Role.KVALITETSUTVECKLARE}
 IMPORTERS = ADMINS | {Role.KVALITETSUTVECKLARE}
@@ -42,6 +44,57 @@ class ImportBatch(BaseRecord):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.rows})"
+
+
+class ImportJob(BaseRecord):
+    """An uploaded file of ärendedata and its import in the background: the file kept on disk (never held in a
+    request), the rows read so far, and the outcome — the import, every row error, or what it would replace
+    until the person confirms. A job whose worker died is shown as failed and can be run again."""
+
+    file = models.FileField(_("file"), upload_to="imports/")
+    file_name = models.CharField(_("file"), max_length=255)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    mapping = models.ForeignKey(
+        "ColumnMapping", verbose_name=_("column mapping"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    replace_from = models.DateField(_("replace from"), null=True, blank=True)
+    replace_to = models.DateField(_("replace to"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    rows_read = models.PositiveIntegerField(_("rows read"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    overlap = models.JSONField(_("would replace"), null=True, blank=True)
+    batch = models.ForeignKey(ImportBatch, verbose_name=_("import"), null=True, blank=True, on_delete=models.PROTECT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    access: ClassVar[Access] = Access(view=IMPORTERS, change=IMPORTERS)
+    owner_fields: ClassVar[tuple[str, ...]] = ("created_by",)
+    audit_exclude = BaseRecord.audit_exclude | {"rows_read", "errors", "overlap"}
+
+    class Meta:
+        verbose_name = _("case data upload")
+        verbose_name_plural = _("case data uploads")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("casedata:job", args=[self.pk])
+
+    @property
+    def replace_period(self):
+        return (self.replace_from, self.replace_to) if self.replace_from and self.replace_to else None
+
+    @property
+    def is_stalled(self) -> bool:
+        """Queued or running with no sign of life for long: its worker died (``rules.is_stalled``)."""
+        return rules.is_stalled(self.status, self.updated_at, timezone.now())
+
+    @property
+    def status_text(self) -> str:
+        return str(JobStatus.FAILED.label) if self.is_stalled else self.get_status_display()
 
 
 class CurrentCaseManager(models.Manager.from_queryset(ScopedQuerySet)):

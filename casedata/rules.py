@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from controls.rules import add_months
+from core import workflow
 
 from .choices import CaseKind
 
@@ -151,3 +152,14 @@ def date_window(today: dt.date) -> tuple[dt.date, dt.date]:
     socialtjänst) to the end of next year (a planned date may lie ahead; a case starting in 2094 is a typing
     error). A date outside is a row error, so a stray year cannot stretch the period a file replaces."""
     return EARLIEST_CASE_DATE, dt.date(today.year + 1, 12, 31)
+
+
+# An import of two million rows takes a few minutes (bench/); a job with no progress for this long has lost its
+# worker and will never finish on its own.
+STALLED_AFTER = dt.timedelta(minutes=30)
+
+
+def is_stalled(status: str, last_sign_of_life: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a queued or running import has stalled: no progress for ``STALLED_AFTER``. Shown as failed,
+    with a way to run it again."""
+    return workflow.is_stalled(status, last_sign_of_life, now, STALLED_AFTER)

@@ -7,6 +7,8 @@ from django_tasks import task
 from audit.context import task_acting_as
 
 from .compute import recompute
+from .importer import run_job
+from .models import ImportJob
 
 
 @task()
@@ -14,3 +16,14 @@ def recompute_indicators(started_by: int | None = None) -> int:
     """Recompute every case-data indicator for every follow-up point; returns the utfall written."""
     with task_acting_as(started_by):
         return recompute()
+
+
+@task()
+def import_upload(job_id: int) -> str:
+    """Import an uploaded file of ärendedata (``importer.run_job``), then recompute the indicators."""
+    job = ImportJob.objects.select_related("created_by", "mapping").get(pk=job_id)
+    with task_acting_as(job.created_by_id):
+        job = run_job(job)
+    if job.status == "done":
+        recompute_indicators.enqueue(started_by=job.created_by_id)
+    return job.status

@@ -1,16 +1,11 @@
 from __future__ import annotations
 
-import uuid
+import datetime as dt
 from typing import Any
 
-from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,19 +13,20 @@ from django.views import generic
 
 from audit import log as audit_log
 from audit.choices import Action
-from core.imports import ImportRefused
-from core.scope import Perm, can
+from core.scope import Perm, can, can_change
 from core.tables import workbook_response
 from core.views import ImportView, RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
 from indicators.models import Result
+from organisation.models import Unit
 
 from . import tables
+from .choices import JobStatus
 from .compute import cases_behind, not_carried_out
 from .forms import ColumnMappingForm, ImportForm
-from .importer import COLUMNS, ReplacementNeeded, import_cases
-from .models import Case, ColumnMapping, ImportBatch
+from .importer import COLUMNS
+from .models import Case, ColumnMapping, ImportBatch, ImportJob
 from .rules import reporting_dates, reporting_window
-from .tasks import recompute_indicators
+from .tasks import import_upload
 
 
 class ImportList(RecordListView):
@@ -40,13 +36,9 @@ class ImportList(RecordListView):
     create_url_name = "casedata:upload"
 
 
-PENDING_SALT = "casedata.pending-import"
-PENDING_SECONDS = 2 * 3600  # a kept file can be confirmed for two hours
-
-
 class ImportUpload(ImportView):
-    """Upload a file of ärendedata, optionally through a saved column mapping; the indicators are then
-    recomputed in the background."""
+    """Upload a file of ärendedata, optionally through a saved column mapping. The file is kept on disk and
+    imported in the background; the person is taken to the upload's page, which shows how far it has come."""
 
     model = ImportBatch
     form_class = ImportForm
@@ -61,62 +53,63 @@ class ImportUpload(ImportView):
         "replace, per unit, and replaces only when you confirm (the replaced cases are kept, marked as replaced)."
     )
 
-    template_name = "casedata/import_form.html"
-
     def form_valid(self, form) -> HttpResponse:
-        """Import the upload, or the kept file the person confirms; a file that would replace cases already
-        imported is kept and shown with what it replaces, per unit, until the person confirms."""
-        pending = form.cleaned_data.get("pending")
-        if pending:
-            try:
-                kept = signing.loads(pending, salt=PENDING_SALT, max_age=PENDING_SECONDS)
-            except signing.BadSignature:
-                kept = None
-            if kept is None or kept["user"] != self.request.user.pk or not default_storage.exists(kept["path"]):
-                form.add_error("file", _("The file kept for confirmation is gone; upload it again."))
-                return self.form_invalid(form)
-            with default_storage.open(kept["path"]) as stored:
-                data, file_name = stored.read(), kept["name"]
-        else:
-            upload = form.cleaned_data["file"]
-            data, file_name = upload.read(), upload.name
-        try:
-            message, url = self.run(form, data, file_name)
-        except ImportRefused as refused:
-            return self.render_to_response(self.get_context_data(form=form, errors=refused.errors))
-        except ReplacementNeeded as needed:
-            if not pending:
-                path = default_storage.save(f"pending-imports/{uuid.uuid4().hex}.bin", ContentFile(data))
-                pending = signing.dumps(
-                    {"path": path, "name": file_name, "user": self.request.user.pk}, salt=PENDING_SALT
-                )
-            first, last = needed.overlap.period
-            mapping = form.cleaned_data.get("mapping")
-            confirm = ImportForm(
-                initial={"pending": pending, "replace_period": f"{first}:{last}", "mapping": mapping and mapping.pk},
-                user=self.request.user,
-            )
-            context = self.get_context_data(form=form, overlap=needed.overlap, confirm_form=confirm)
-            return self.render_to_response(context)
-        if pending:
-            default_storage.delete(kept["path"])
-        messages.success(self.request, message)
-        return redirect(url)
-
-    def run(self, form, data: bytes, file_name: str) -> tuple[str, str]:
-        batch = import_cases(
-            data,
-            file_name,
-            by=self.request.user,
+        upload = form.cleaned_data["file"]  # over 2.5 MB Django has streamed it to a temporary file already
+        job = ImportJob.objects.create(
+            file=upload,
+            file_name=upload.name[:255],
+            unit=self.request.user.scope_unit() or Unit.objects.filter(parent=None).first(),
             mapping=form.cleaned_data["mapping"],
-            replace_period=form.cleaned_data.get("replace_period"),
+            created_by=self.request.user,
         )
-        recompute_indicators.enqueue(started_by=self.request.user.pk)
-        message = _("%(rows)d cases imported (%(replaced)d replaced). The indicators are being recomputed.") % {
-            "rows": batch.rows,
-            "replaced": batch.replaced,
-        }
-        return message, reverse("casedata:list")
+        import_upload.enqueue(job.pk)
+        return redirect(job.get_absolute_url())
+
+
+class JobDetail(ScopedMixin, generic.DetailView):
+    """An upload: its progress while it is imported, then its row errors, what it would replace, or the import."""
+
+    model = ImportJob
+    template_name = "casedata/job.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            ImportJob.objects.visible_to(self.request.user).select_related("batch"), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        job = self.object
+        may = can_change(self.request.user, job)
+        context.update(
+            title=str(job),
+            running=job.status in (JobStatus.QUEUED, JobStatus.RUNNING) and not job.is_stalled,
+            stalled=job.is_stalled,
+            can_retry=may and (job.is_stalled or job.status == JobStatus.FAILED) and bool(job.file),
+            can_confirm=may and job.status == JobStatus.CONFIRM,
+        )
+        return context
+
+
+class JobAction(ScopedMixin, generic.View):
+    """Run an upload again: after the person confirmed what it replaces, or after its worker died."""
+
+    model = ImportJob
+    perm = Perm.CHANGE
+
+    def post(self, request, pk: int):
+        job = get_object_or_404(ImportJob.objects.visible_to(request.user), pk=pk)
+        if not can_change(request.user, job):
+            raise PermissionDenied
+        if request.POST.get("confirm") and job.status == JobStatus.CONFIRM:
+            first, last = job.overlap["period"]
+            job.replace_from, job.replace_to = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        elif not (job.is_stalled or job.status == JobStatus.FAILED) or not job.file:
+            raise PermissionDenied
+        job.status = JobStatus.QUEUED
+        job.save()
+        import_upload.enqueue(job.pk)
+        return redirect(job.get_absolute_url())
 
 
 class MappingList(RecordListView):

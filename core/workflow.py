@@ -9,6 +9,7 @@ API only call ``transition_to``.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -94,3 +95,11 @@ class WorkflowMixin:
             self._audit_note = note
             self.save()
             self.status_changes.create(from_status=current, to_status=new, changed_by=by, note=note)
+
+
+def is_stalled(
+    status: str, last_sign_of_life: dt.datetime, now: dt.datetime, after: dt.timedelta, waiting=("queued", "running")
+) -> bool:
+    """Whether background work in a ``waiting`` status has stalled: no sign of life for ``after``, so the worker
+    that had it has died and it will never finish on its own (shown as failed, with a way to try again)."""
+    return status in waiting and now - last_sign_of_life > after

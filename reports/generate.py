@@ -8,7 +8,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.choices import STAFF
 
@@ -47,6 +47,15 @@ def assemble(kind: str, year: int, period: str, unit, user) -> Report:
     return printable(report)
 
 
+def retry(version: ReportVersion) -> ReportVersion:
+    """Queue a failed or stalled version again, as it was asked for (same document, unit, template, number)."""
+    ReportVersion.objects.filter(pk=version.pk).update(
+        status=VersionStatus.QUEUED, progress=0, error="", updated_at=timezone.now()
+    )
+    version.refresh_from_db()
+    return version
+
+
 def new_version(kind: str, year: int, period: str, unit, user, template: WordTemplate | None = None) -> ReportVersion:
     """A queued version with the next number for this document, period and unit."""
     with transaction.atomic():
@@ -71,7 +80,8 @@ def run(version: ReportVersion) -> ReportVersion:
     """Build the content and both files for a queued version; progress is saved as it goes."""
 
     def step(percent: int, status: str = VersionStatus.RUNNING) -> None:
-        ReportVersion.objects.filter(pk=version.pk).update(progress=percent, status=status)
+        # updated_at is the version's sign of life: a version without one for long has stalled (rules.is_stalled)
+        ReportVersion.objects.filter(pk=version.pk).update(progress=percent, status=status, updated_at=timezone.now())
 
     step(5)
     try:

@@ -125,6 +125,18 @@ class ReportVersion(BaseRecord):
     def get_absolute_url(self) -> str:
         return reverse("reports:version", args=[self.pk])
 
+    @property
+    def is_stalled(self) -> bool:
+        """Queued or running with no progress for long: its worker died (``rules.is_stalled``)."""
+        from . import rules
+
+        return rules.is_stalled(self.status, self.updated_at, timezone.now())
+
+    @property
+    def status_text(self) -> str:
+        """The status as shown: a stalled version says it failed."""
+        return str(VersionStatus.FAILED.label) if self.is_stalled else self.get_status_display()
+
     def adopt(self, *, by: Any) -> None:
         """Mark this version fastställd; any earlier fastställd version of the same document is released."""
         with transaction.atomic():

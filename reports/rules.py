@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core import formatting
+from core import formatting, workflow
 from organisation.models import FollowUpPoint
 
 
@@ -50,3 +50,14 @@ def shown_count(count: int | None, threshold: int) -> str:
     if threshold and 0 < count < threshold:
         return f"färre än {threshold}"
     return formatting.number(count)
+
+
+# A version generates in well under a minute at city scale (bench/); with no sign of life for this long, the
+# worker that had it has died (restarted, killed for memory) and the version will never finish on its own.
+STALLED_AFTER = dt.timedelta(minutes=15)
+
+
+def is_stalled(status: str, last_sign_of_life: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a queued or running version has stalled: no progress for ``STALLED_AFTER``. Shown as failed,
+    with a way to try again, never as "being generated" for ever."""
+    return workflow.is_stalled(status, last_sign_of_life, now, STALLED_AFTER)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("generera/", views.Generate.as_view(), name="generate"),
     path("version/<int:pk>/", views.VersionDetail.as_view(), name="version"),
     path("version/<int:pk>/faststall/", views.Adopt.as_view(), name="adopt"),
+    path("version/<int:pk>/forsok-igen/", views.Retry.as_view(), name="retry"),
     path("version/<int:pk>/fil/<str:file_format>/", views.VersionFile.as_view(), name="file"),
     path("mallar/", views.TemplateList.as_view(), name="template_list"),
     path("mallar/ny/", views.TemplateCreate.as_view(), name="template_create"),

@@ -202,7 +202,10 @@ class VersionDetail(ScopedMixin, generic.DetailView):
         context.update(
             previous=previous,
             changes=found,
-            running=version.status in (VersionStatus.QUEUED, VersionStatus.RUNNING),
+            running=version.status in (VersionStatus.QUEUED, VersionStatus.RUNNING) and not version.is_stalled,
+            stalled=version.is_stalled,
+            can_retry=can_change(self.request.user, version)
+            and (version.is_stalled or version.status == VersionStatus.FAILED),
             can_adopt=can_change(self.request.user, version) and version.status == VersionStatus.DONE,
             title=str(version),
         )
@@ -224,6 +227,22 @@ class VersionFile(ScopedMixin, generic.View):
         if not stored:
             raise Http404
         return FileResponse(stored.open("rb"), as_attachment=True, filename=f"{name}.{file_format}")
+
+
+class Retry(ScopedMixin, generic.View):
+    """Queue a failed or stalled version again."""
+
+    model = ReportVersion
+    perm = Perm.CHANGE
+
+    def post(self, request, pk: int):
+        version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk)
+        if not can_change(request.user, version) or not (version.is_stalled or version.status == VersionStatus.FAILED):
+            raise PermissionDenied
+        generate.retry(version)
+        generate_version.enqueue(version.pk)
+        messages.success(request, _("Version %(n)d is being generated again.") % {"n": version.number})
+        return redirect(version.get_absolute_url())
 
 
 class Adopt(ScopedMixin, generic.View):

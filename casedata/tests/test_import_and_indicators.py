@@ -163,7 +163,7 @@ def test_the_upload_page_names_the_row_and_imports_nothing_on_error(client, tree
 
     client.force_login(planner)
     bad = csv([("BU-1", "NOSUCH", "utredning_barn", "2026-01-05", "", "", "", "K", 2015, "", "nej", "nej")])
-    response = client.post("/arendedata/importera/", {"file": SimpleUploadedFile("a.csv", bad)})
+    response = client.post("/arendedata/importera/", {"file": SimpleUploadedFile("a.csv", bad)}, follow=True)
     assert "Rad 2, kolumn enhet" in response.content.decode()
     assert not Case.objects.exists()
     good = csv(

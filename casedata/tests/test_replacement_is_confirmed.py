@@ -4,14 +4,16 @@ page by confirming, on the command line and in the API by naming the period (iss
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
+from casedata.choices import JobStatus
 from casedata.importer import import_cases
-from casedata.models import Case
+from casedata.models import Case, ImportJob
 from casedata.tests.test_import_and_indicators import csv
 
 
@@ -32,36 +34,68 @@ def imported(tree, planner):
     return import_cases(csv(cases(tree, "G", range(1, 29))), "mars.csv", by=planner)
 
 
+def upload(client, data, name="ny.csv"):
+    response = client.post("/arendedata/importera/", {"file": SimpleUploadedFile(name, data)})
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
 def test_the_upload_page_shows_what_would_be_replaced_and_replaces_only_on_confirmation(
     client, tree, planner, imported
 ):
     client.force_login(planner)
-    page = client.post("/arendedata/importera/", {"file": SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5, 20])))})
+    page = upload(client, csv(cases(tree, "N", [5, 20])))
 
-    assert page.status_code == 200
-    assert page.context["overlap"].per_unit == [(tree.a1.code, 2, 16)]
-    assert "Ersätt 5 mars 2025–20 mars 2025 och importera" in page.content.decode()
+    job = page.context["object"]
+    assert job.status == JobStatus.CONFIRM and page.context["can_confirm"]
+    assert job.overlap["per_unit"] == [[tree.a1.code, 2, 16]]
+    assert "Ersätt 2025-03-05–2025-03-20 och importera" in page.content.decode()
     assert Case.objects.count() == 28  # nothing written yet
 
-    confirm = page.context["confirm_form"].initial
-    done = client.post(
-        "/arendedata/importera/", {"pending": confirm["pending"], "replace_period": confirm["replace_period"]}
-    )
+    done = client.post(f"/arendedata/importera/{job.pk}/kor/", {"confirm": "1"})
 
     assert done.status_code == 302
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and not job.file  # the raw file is gone once imported
     assert Case.objects.count() == 28 - 16 + 2
     assert Case.all_versions.count() == 30  # the replaced cases are kept
 
 
-def test_a_kept_file_cannot_be_confirmed_by_someone_else(client, tree, planner, imported):
+def test_an_upload_with_bad_rows_lists_them_on_its_page_and_imports_nothing(client, tree, planner):
     client.force_login(planner)
-    page = client.post("/arendedata/importera/", {"file": SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5])))})
-    confirm = page.context["confirm_form"].initial
-    client.force_login(person_with_role(Role.KVALITETSUTVECKLARE, tree.root, username="annan"))
-    page = client.post(
-        "/arendedata/importera/", {"pending": confirm["pending"], "replace_period": confirm["replace_period"]}
-    )
-    assert page.status_code == 200 and Case.objects.count() == 28
+    bad = [("B-1", tree.a1.code, "utredning_barn", "2094-01-01", "", "", "", "K", 2015, "", "nej", "nej")]
+    page = upload(client, csv(bad))
+    assert page.context["object"].status == JobStatus.REFUSED
+    assert "Rad 2, kolumn start" in page.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_someone_else_cannot_confirm_or_even_see_an_upload(client, tree, planner, imported):
+    client.force_login(planner)
+    job = upload(client, csv(cases(tree, "N", [5]))).context["object"]
+    client.force_login(person_with_role(Role.KVALITETSUTVECKLARE, tree.b, username="annan"))
+    assert client.get(f"/arendedata/importera/{job.pk}/").status_code == 404
+    assert client.post(f"/arendedata/importera/{job.pk}/kor/", {"confirm": "1"}).status_code == 404
+    assert Case.objects.count() == 28
+
+
+def test_an_upload_whose_worker_died_is_shown_as_failed_and_can_be_run_again(client, tree, planner):
+    client.force_login(planner)
+    with time_machine.travel(dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC), tick=False):
+        job = ImportJob.objects.create(
+            file=SimpleUploadedFile("x.csv", csv(cases(tree, "N", [5]))),
+            file_name="x.csv",
+            unit=tree.root,
+            created_by=planner,
+            status=JobStatus.RUNNING,
+        )
+    with time_machine.travel(dt.datetime(2026, 5, 4, 9, tzinfo=dt.UTC), tick=False):
+        page = client.get(job.get_absolute_url())
+        assert page.context["stalled"] and page.context["can_retry"] and not page.context["running"]
+        assert "Misslyckades" in page.content.decode()
+        client.post(f"/arendedata/importera/{job.pk}/kor/")
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE and Case.objects.count() == 1
 
 
 def test_the_command_refuses_an_overlap_until_the_period_is_named(tmp_path, tree, planner, imported):
