@@ -10,6 +10,7 @@ from accounts import demo as accounts_demo
 from accounts.models import Membership, User
 from audit.choices import Source
 from audit.context import acting_as
+from casedata.models import ImportJob
 from complaints import demo as complaints_demo
 from complaints.models import Complaint
 from controls import demo as controls_demo
@@ -165,9 +166,26 @@ def data_and_goal_pages() -> list[str]:
     round_ = FollowUpRound.objects.order_by("-point__ends_on").first()
     report = round_.reports.first()
     indicator = Indicator.objects.get(code="IFO_BOU_UTR_4MAN")
+    admin = User.objects.get(username="admin")
+    waiting = ImportJob.objects.create(
+        file_name="arenden.csv",
+        unit=Unit.objects.get(code="SN"),
+        created_by=admin,
+        status="confirm",
+        overlap={"period": ["2026-01-01", "2026-06-30"], "per_unit": [["BOU-MYN", 12, 40]]},
+    )
+    refused = ImportJob.objects.create(
+        file_name="fel.csv",
+        unit=Unit.objects.get(code="SN"),
+        created_by=admin,
+        status="refused",
+        errors=[{"row": 2, "column": "start", "message": "inte ett datum"}],
+    )
     return [
         "/arendedata/",
         "/arendedata/importera/",
+        f"/arendedata/importera/{waiting.pk}/",
+        f"/arendedata/importera/{refused.pk}/",
         "/arendedata/ej-verkstallda/",
         "/arendedata/mappningar/",
         "/arendedata/mappningar/ny/",
