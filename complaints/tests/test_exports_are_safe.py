@@ -28,7 +28,9 @@ def test_the_public_form_refuses_a_control_character_with_a_message(client, tree
     assert not Complaint.objects.exists()
 
 
-@pytest.mark.parametrize("text", ["Rad ett\x0bRad två", "Titel\x04", "Klockan\x00tolv"])
+@pytest.mark.parametrize(
+    "text", ["Rad ett\x0bRad två", "Titel\x04", "Klockan\x1ftolv"]
+)  # (PostgreSQL refuses NUL itself)
 def test_an_export_answers_even_when_a_stored_text_holds_a_control_character(client, tree, text):
     ComplaintFactory(unit=tree.a1, description=text)
     client.force_login(person_with_role(Role.ENHETSCHEF, tree.a))
@@ -36,7 +38,7 @@ def test_an_export_answers_even_when_a_stored_text_holds_a_control_character(cli
         response = client.get(reverse("complaints:export"), {"format": fmt})
         assert response.status_code == 200, fmt
     written = [c.value for c in cells(client.get(reverse("complaints:export")))]
-    assert text.replace("\x0b", "").replace("\x04", "").replace("\x00", "") in written
+    assert text.replace("\x0b", "").replace("\x04", "").replace("\x1f", "") in written
 
 
 def test_a_formula_from_the_public_form_is_written_as_text(client, tree):
