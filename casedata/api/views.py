@@ -2,20 +2,20 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from audit import log as audit_log
 from audit.choices import Action
 from core.api import ScopedReadOnlyViewSet
-from core.imports import ImportRefused
 from core.scope import Perm, has_access
+from organisation.models import Unit
 
+from ..choices import JobStatus
 from ..compute import not_carried_out
-from ..importer import ReplacementNeeded, import_cases
-from ..models import Case, ColumnMapping, ImportBatch
+from ..models import Case, ColumnMapping, ImportBatch, ImportJob
 from ..rules import reporting_dates, reporting_window
-from ..tasks import recompute_indicators
+from ..tasks import import_upload
 from .serializers import ImportBatchSerializer, ImportUploadSerializer, NotCarriedOutSerializer, RowErrorSerializer
 
 
@@ -46,18 +46,52 @@ class ImportBatchViewSet(ScopedReadOnlyViewSet):
         if mapping is not None and not ColumnMapping.objects.visible_to(request.user).filter(pk=mapping.pk).exists():
             raise serializers.ValidationError({"mapping": _("No such column mapping.")})
         period = form.validated_data.get("replace_period")
-        try:
-            batch = import_cases(upload.read(), upload.name, by=request.user, mapping=mapping, replace_period=period)
-        except ImportRefused as refused:
-            errors = [{"row": e.row, "column": e.column, "message": e.message} for e in refused.errors]
-            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
-        except ReplacementNeeded as needed:
-            first, last = needed.overlap.period
-            units = [{"unit": c, "in_file": n, "replaced": r} for c, n, r in needed.overlap.per_unit]
-            body = {"detail": str(needed), "period": [first, last], "units": units}
-            return Response(body, status=status.HTTP_409_CONFLICT)
-        recompute_indicators.enqueue(started_by=request.user.pk)
-        return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
+        job = ImportJob.objects.create(
+            file=upload,
+            file_name=upload.name[:255],
+            unit=request.user.scope_unit() or Unit.objects.filter(parent=None).first(),
+            mapping=mapping,
+            replace_from=period[0] if period else None,
+            replace_to=period[1] if period else None,
+            created_by=request.user,
+        )
+        import_upload.enqueue(job.pk)  # with a database worker the answer is 202 and the job is asked after
+        job.refresh_from_db()
+        return self._job_response(job)
+
+    @extend_schema(
+        responses={
+            200: ImportBatchSerializer,
+            202: inline_serializer("ImportQueued", {"job": serializers.IntegerField()}),
+        }
+    )
+    @action(detail=False, methods=["get"], url_path=r"jobs/(?P<job_id>\d+)")
+    def job(self, request, job_id=None):
+        """An upload's outcome: 202 while it is imported, then as the upload answered (201, 400 or 409)."""
+        job = ImportJob.objects.visible_to(request.user).filter(pk=job_id).select_related("batch").first()
+        if job is None:
+            raise NotFound
+        return self._job_response(job)
+
+    def _job_response(self, job: ImportJob) -> Response:
+        if job.status == JobStatus.DONE:
+            return Response(self.get_serializer(job.batch).data, status=status.HTTP_201_CREATED)
+        if job.status == JobStatus.REFUSED:
+            return Response({"errors": job.errors}, status=status.HTTP_400_BAD_REQUEST)
+        if job.status == JobStatus.CONFIRM:
+            units = [{"unit": c, "in_file": n, "replaced": r} for c, n, r in job.overlap["per_unit"]]
+            first, last = job.overlap["period"]
+            detail = _(
+                "The file would replace %(n)d cases already imported that start %(first)s–%(last)s; name the period."
+            ) % {"n": sum(u["replaced"] for u in units), "first": first, "last": last}
+            return Response(
+                {"detail": detail, "period": [first, last], "units": units}, status=status.HTTP_409_CONFLICT
+            )
+        if job.status == JobStatus.FAILED or job.is_stalled:
+            message = job.errors[0]["message"] if job.errors else _("The import stopped without finishing.")
+            return Response({"job": job.pk, "detail": message}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+        url = f"/api/v1/case-imports/jobs/{job.pk}/"
+        return Response({"job": job.pk, "status": job.status, "rows_read": job.rows_read, "url": url}, status=202)
 
     @extend_schema(
         parameters=[

@@ -7,12 +7,13 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
 from casedata.choices import JobStatus
-from casedata.importer import import_cases
+from casedata.importer import import_cases, run_job
 from casedata.models import Case, ImportJob
 from casedata.tests.test_import_and_indicators import csv
 
@@ -125,3 +126,21 @@ def test_the_api_answers_an_overlap_with_409_and_what_it_would_replace(tree, pla
     assert response.status_code == 201 and Case.objects.count() == 1
     assert Case.all_versions.filter(superseded_by__isnull=False).count() == 28
     assert dt.date(2025, 3, 5) in Case.objects.values_list("started_on", flat=True)
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_with_a_worker_the_api_answers_at_once_and_the_job_tells_how_it_ended(tree, planner):
+    api = APIClient()
+    api.force_authenticate(planner)
+    upload = SimpleUploadedFile("ny.csv", csv(cases(tree, "N", [5])))
+
+    queued = api.post("/api/v1/case-imports/upload/", {"file": upload}, format="multipart")
+
+    assert queued.status_code == 202 and not Case.objects.exists()  # no request waits on the import
+    job_url = queued.json()["url"]
+    assert api.get(job_url).status_code == 202
+    run_job(ImportJob.objects.get(pk=queued.json()["job"]))  # what the worker does
+    assert api.get(job_url).status_code == 201 and Case.objects.count() == 1
+    other = APIClient()
+    other.force_authenticate(person_with_role(Role.KVALITETSUTVECKLARE, tree.b, username="annan"))
+    assert other.get(job_url).status_code == 404
