@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts import demo as accounts_demo
 from accounts.models import Membership, User
@@ -57,11 +58,20 @@ def demo_records(demo):
     return demo
 
 
+def submit(page, button) -> None:
+    """Press a form's button and wait until the page the server answers with has loaded.
+
+    A click returns as soon as the browser has it; what the server saved or refused is only certain once the reply
+    is there, so tests that read the database or the page next wait here first."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
 def sign_in(page, base_url: str, username: str) -> None:
     page.goto(f"{base_url}/logga-in/")
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(accounts_demo.DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    submit(page, "Logga in")
     page.wait_for_url(f"{base_url}/")
 
 
@@ -245,8 +255,8 @@ def test_the_decision_page_and_a_form_with_errors_pass_axe(page, live_server, de
     page.context.clear_cookies()
     sign_in(page, base, "admin")
     page.goto(f"{base}/organisation/enheter/ny/")
-    page.get_by_role("button", name="Spara").click()
-    assert page.locator(".errorlist").count() > 0
+    submit(page, "Spara")
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert_accessible(page, "unit form with errors")
 
 
@@ -259,7 +269,7 @@ def test_the_axe_check_catches_a_violation(page):
 def test_the_api_documentation_passes_axe(page, live_server, demo):
     sign_in(page, live_server.url, "admin")
     page.goto(f"{live_server.url}/api/docs/")
-    assert page.get_by_role("heading", name="GET /api/v1/units/", exact=True).count() == 1
+    expect(page.get_by_role("heading", name="GET /api/v1/units/", exact=True)).to_have_count(1)
     assert_accessible(page, "/api/docs/")
 
 
@@ -267,7 +277,7 @@ def test_a_refused_page_passes_axe(page, live_server, demo):
     sign_in(page, live_server.url, "medarbetare")
     response = page.goto(f"{live_server.url}/loggkontroll/")
     assert response.status == 403
-    assert page.get_by_role("heading", name="Behörighet saknas").is_visible()
+    expect(page.get_by_role("heading", name="Behörighet saknas")).to_be_visible()
     assert_accessible(page, "403")
 
 
@@ -276,16 +286,16 @@ def test_sign_in_start_page_and_organisation_on_a_phone(browser, live_server, de
     page = context.new_page()
     base = live_server.url
     sign_in(page, base, "ec.myn")
-    assert page.get_by_role("heading", name="Mitt att göra").is_visible()
+    expect(page.get_by_role("heading", name="Mitt att göra")).to_be_visible()
     assert_accessible(page, "start page on a phone")
 
     page.get_by_text("Meny").click()
     page.get_by_role("link", name="Enheter").click()
     page.wait_for_url(f"{base}/organisation/enheter/")
-    assert page.get_by_role("heading", name="Enheter").is_visible()
+    expect(page.get_by_role("heading", name="Enheter")).to_be_visible()
     page.get_by_role("link", name="Myndighetsenheten barn och unga").click()
-    assert page.get_by_role("heading", name="Myndighetsenheten barn och unga").is_visible()
-    assert page.get_by_role("heading", name="Personer och roller").is_visible()
+    expect(page.get_by_role("heading", name="Myndighetsenheten barn och unga")).to_be_visible()
+    expect(page.get_by_role("heading", name="Personer och roller")).to_be_visible()
     assert_accessible(page, "unit on a phone")
     # Nothing on the page is wider than the phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts import demo as accounts_demo
 from audit.choices import Source
 from audit.context import acting_as
 from complaints.models import Complaint
-from core.tests.test_browser_accessibility import PHONE, assert_accessible, sign_in
+from core.tests.test_browser_accessibility import PHONE, assert_accessible, sign_in, submit
 from deviations.models import Deviation
 from organisation import demo as organisation_demo
 
@@ -39,7 +40,7 @@ def as_person(phone, base, username):
 
 def change_status(page, label):
     page.get_by_label("Ny status").select_option(label=label)
-    page.get_by_role("button", name="Ändra status").click()
+    submit(page, "Ändra status")
 
 
 def test_report_investigate_act_and_close(phone, live_server, demo):
@@ -47,33 +48,32 @@ def test_report_investigate_act_and_close(phone, live_server, demo):
     page = as_person(phone, base, "medarbetare")
     page.goto(f"{base}/avvikelser/rapportera/")
     page.get_by_label("Vad som hände").fill("Brukaren 19121212-1212 fick fel dos av läkemedel.")
-    page.get_by_role("button", name="Skicka rapporten").click()
-    assert page.get_by_text("ser ut som ett personnummer").is_visible()
+    submit(page, "Skicka rapporten")
+    expect(page.get_by_text("ser ut som ett personnummer")).to_be_visible()
     assert_accessible(page, "report refused")
     assert not Deviation.objects.exists()
 
     page.get_by_label("Vad som hände").fill("Brukaren fick fel dos av läkemedel vid kvällsmedicineringen.")
-    page.get_by_role("button", name="Skicka rapporten").click()
-    assert page.get_by_text("Rapporten har skickats").is_visible()
+    submit(page, "Skicka rapporten")
+    expect(page.get_by_text("Rapporten har skickats")).to_be_visible()
     deviation = Deviation.objects.get()
     assert deviation.unit.code == "BOU-MYN"
 
     page = as_person(phone, base, "ec.myn")
     page.goto(f"{base}{deviation.get_absolute_url()}")
     change_status(page, "Under utredning")
-    assert page.get_by_text("Statusen är nu ”Under utredning”").is_visible()
+    expect(page.get_by_text("Statusen är nu ”Under utredning”")).to_be_visible()
     page.get_by_role("link", name="Utredning").click()
     page.get_by_label("Orsaksanalys").fill("Signeringslistan saknades vid passbytet.")
     page.get_by_label("Processer och rutiner").check()
-    page.get_by_role("button", name="Spara").click()
+    submit(page, "Spara")
     page.get_by_role("link", name="Ny åtgärd").click()
     page.get_by_label("Rubrik").fill("Inför dubbelsignering av kvällsmedicinering")
     page.get_by_label("Klar senast").fill("2027-01-31")
-    page.get_by_role("button", name="Spara").click()
-    assert page.get_by_role("link", name="Inför dubbelsignering av kvällsmedicinering").is_visible()
-
+    submit(page, "Spara")
+    expect(page.get_by_role("link", name="Inför dubbelsignering av kvällsmedicinering")).to_be_visible()
     change_status(page, "Avslutad")
-    assert page.get_by_text("Det finns öppna åtgärder").is_visible()
+    expect(page.get_by_text("Det finns öppna åtgärder")).to_be_visible()
     assert_accessible(page, "closing refused")
     deviation.refresh_from_db()
     assert deviation.status == "investigating"
@@ -88,7 +88,7 @@ def test_a_head_of_operations_assesses_a_serious_lex_sarah_and_reports_it_to_ivo
     page.get_by_label("Lex Sarah-rapport").check()
     page.get_by_label("Avser").select_option(label="Missförhållande")
     page.get_by_label("Vad som hände").fill("Barnet placerades utan att familjehemmet fick veta om allergin.")
-    page.get_by_role("button", name="Skicka rapporten").click()
+    submit(page, "Skicka rapporten")
     deviation = Deviation.objects.get()
 
     page = as_person(phone, base, "ec.myn")
@@ -103,10 +103,10 @@ def test_a_head_of_operations_assesses_a_serious_lex_sarah_and_reports_it_to_ivo
     page.get_by_label("Beslut").fill("Allvarligt missförhållande; anmäls till IVO.")
     page.get_by_label("Anmäld till IVO den").fill("2026-11-20")
     page.get_by_label("IVO:s diarienummer").fill("3.5.1-45678/2026")
-    page.get_by_role("button", name="Spara").click()
+    submit(page, "Spara")
     change_status(page, "Bedömd")
     change_status(page, "Anmäld till IVO")
-    assert page.get_by_text("Statusen är nu ”Anmäld till IVO”").is_visible()
+    expect(page.get_by_text("Statusen är nu ”Anmäld till IVO”")).to_be_visible()
     assert_accessible(page, "lex Sarah reported to IVO")
 
     deviation.refresh_from_db()
@@ -127,10 +127,10 @@ def test_a_member_of_the_public_sends_a_complaint_and_gets_a_code(phone, live_se
     page.get_by_label("Klagomål").check()
     page.get_by_label("Din synpunkt").fill("Jag fick vänta länge på svar om mitt bistånd.")
     page.wait_for_timeout(3200)  # the form refuses what is sent faster than a person writes
-    page.get_by_role("button", name="Skicka").click()
+    submit(page, "Skicka")
     code = Complaint.objects.get().reference
-    assert page.get_by_text(code).is_visible()
+    expect(page.get_by_text(code)).to_be_visible()
     assert_accessible(page, "public thanks")
     page.get_by_role("link", name="Tillgänglighetsredogörelse").click()
-    assert page.get_by_role("heading", name="Tillgänglighetsredogörelse").is_visible()
+    expect(page.get_by_role("heading", name="Tillgänglighetsredogörelse")).to_be_visible()
     assert_accessible(page, "accessibility statement")

@@ -6,12 +6,13 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts import demo as accounts_demo
 from actions.models import Action
 from audit.choices import Source
 from audit.context import acting_as
-from core.tests.test_browser_accessibility import assert_accessible, sign_in
+from core.tests.test_browser_accessibility import assert_accessible, sign_in, submit
 from organisation import demo as organisation_demo
 from risks.models import Risk
 
@@ -41,8 +42,8 @@ def test_a_risk_is_checked_acted_on_and_reassessed(context, live_server, demo):
     page.get_by_label(re.compile(r"^Enhet:?$")).select_option(label="Myndighetsenheten barn och unga")
     page.get_by_label("Sannolikhet").select_option("3")
     page.get_by_label("Konsekvens").select_option("3")
-    page.get_by_role("button", name="Spara").click()
-    assert page.get_by_text("Risknivå 9").is_visible()
+    submit(page, "Spara")
+    expect(page.get_by_text("Risknivå 9")).to_be_visible()
     risk = Risk.objects.get()
 
     page.goto(f"{base}/egenkontroller/ny/?risk={risk.pk}")
@@ -52,14 +53,14 @@ def test_a_risk_is_checked_acted_on_and_reassessed(context, live_server, demo):
     page.get_by_label(re.compile(r"^Enhet:?$")).select_option(label="Myndighetsenheten barn och unga")
     page.get_by_label("Ansvarig").select_option(label="Elin Enhetsson")
     page.get_by_label("Första gången senast").fill(timezone.localdate().isoformat())
-    page.get_by_role("button", name="Spara").click()
+    submit(page, "Spara")
     page.get_by_role("link", name="Registrera genomförande").click()
     page.get_by_label("Resultat").fill("Utredningen var klar i tid i 40 av 50 granskade ärenden.")
     page.get_by_label("Antal som uppfyller kravet").fill("40")
     page.get_by_label("Antal granskade").fill("50")
     page.get_by_label("Föranleder åtgärd").check()
-    page.get_by_role("button", name="Spara").click()
-    assert page.get_by_text("En åtgärd skapades").is_visible()
+    submit(page, "Spara")
+    expect(page.get_by_text("En åtgärd skapades")).to_be_visible()
     assert_accessible(page, "control with a run")
     action = Action.objects.get()
 
@@ -71,10 +72,10 @@ def test_a_risk_is_checked_acted_on_and_reassessed(context, live_server, demo):
         "Bevakningslista införd; alla utredningar följs upp varje vecka."
     )
     page.get_by_label("Effekt").select_option(label="Har gett önskat resultat")
-    page.get_by_role("button", name="Spara").click()
+    submit(page, "Spara")
     page.get_by_label("Ny status").select_option(label="Klar")
-    page.get_by_role("button", name="Ändra status").click()
-    assert page.get_by_text("Statusen är nu ”Klar”").is_visible()
+    submit(page, "Ändra status")
+    expect(page.get_by_text("Statusen är nu ”Klar”")).to_be_visible()
     assert_accessible(page, "action done")
 
     page = as_person(context, base, "kvalitet")
@@ -83,16 +84,15 @@ def test_a_risk_is_checked_acted_on_and_reassessed(context, live_server, demo):
     page.get_by_label("Sannolikhet").select_option("2")
     page.get_by_label("Konsekvens").select_option("3")
     page.get_by_label("Kommentar").fill("Åtgärden har gett effekt.")
-    page.get_by_role("button", name="Spara").click()
-    assert page.get_by_text("Risknivån är nu 6").is_visible()
-
+    submit(page, "Spara")
+    expect(page.get_by_text("Risknivån är nu 6")).to_be_visible()
     page.goto(f"{base}/risker/matris/")
-    assert page.get_by_role("link", name="1 risker med sannolikhet 2 och konsekvens 3").is_visible()
+    expect(page.get_by_role("link", name="1 risker med sannolikhet 2 och konsekvens 3")).to_be_visible()
     assert_accessible(page, "matrix")
     page.goto(f"{base}/egenkontroller/kvalitetsplan/")
     plan = page.locator("table.plan")
-    assert plan.get_by_text("Risknivå 6").is_visible()
-    assert plan.get_by_text(action.title).is_visible()
+    expect(plan.get_by_text("Risknivå 6")).to_be_visible()
+    expect(plan.get_by_text(action.title)).to_be_visible()
     assert_accessible(page, "kvalitetsplan")
 
     risk.refresh_from_db()
