@@ -51,6 +51,7 @@ class User(AuditedModel, AbstractUser):
 
     audit_exclude = frozenset({"last_login"})
     audit_redact = frozenset({"password"})
+    text_gate_exempt = frozenset({"password"})
     sensitive = True
     scope_path: ClassVar[str] = "memberships__unit__path"
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ScopedModelForm, people_in_scope
+from core.forms import ScopedModelForm
 from organisation.models import FollowUpPoint
 
 from .models import Action
@@ -36,10 +36,6 @@ class ActionForm(FollowUpPointMixin, ScopedModelForm):
         model = Action
         fields = ["title", "description", "unit", "responsible", "due_on", "follow_up", "effect"]
         widgets = {"due_on": forms.DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = people_in_scope(self.user, Action)
 
 
 class ActionFollowUpForm(FollowUpPointMixin, ScopedModelForm):

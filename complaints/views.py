@@ -14,7 +14,7 @@ from audit.choices import Source
 from audit.context import acting_as
 from core import textindex
 from core.forms import TransitionForm
-from core.scope import Perm, can
+from core.scope import Perm, can, links
 from core.views import (
     RecordCreateView,
     RecordDetailView,
@@ -72,7 +72,7 @@ class ComplaintDetail(RecordDetailView):
         context.update(
             handler=handler,
             text_visible=text_visible,
-            actions=list(complaint.actions.select_related("responsible")),
+            actions=links(complaint.actions.select_related("responsible"), user),
             history=complaint.status_changes.select_related("changed_by"),
             transition_form=TransitionForm(record=complaint),
             similar=similar,

@@ -1,7 +1,6 @@
 from django import forms
 
-from core.forms import ScopedModelForm, people_in_scope
-from risks.models import Risk
+from core.forms import ScopedModelForm
 
 from .models import Control, ControlRun, Review
 
@@ -29,8 +28,7 @@ class ControlForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = people_in_scope(self.user, Control)
-        self.fields["risk"].queryset = Risk.objects.visible_to(self.user).filter(is_active=True)
+        self.narrow("risk", is_active=True)
 
 
 class ControlRunForm(ScopedModelForm):

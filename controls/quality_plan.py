@@ -11,10 +11,6 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from actions.models import Action
-
-from .models import Control
-
 
 @dataclass
 class PlanControl:
@@ -40,13 +36,14 @@ class PlanArea:
     rows: list[PlanRow] = field(default_factory=list)
 
 
-def build(risks, controls, year: int) -> list[PlanArea]:
-    """Rows per area for the risks and controls given (already scoped); åtgärder open, due in ``year`` or completed
-    in it (one done on 31 December but due in January belongs to the year it was done)."""
-    relevant_actions = Action.objects.filter(
-        Q(due_on__year=year) | Q(completed_on__year=year) | ~Q(status="done")
-    ).order_by("due_on", "title")
-    active_controls = Control.objects.filter(is_active=True).order_by("title")
+def build(risks, controls, actions, year: int) -> list[PlanArea]:
+    """Rows per area for the risks, controls and åtgärder given, each already scoped to the reader: a risk's linked
+    controls and åtgärder are only those among them. Åtgärder open, due in ``year`` or completed in it (one done
+    on 31 December but due in January belongs to the year it was done)."""
+    relevant_actions = actions.filter(Q(due_on__year=year) | Q(completed_on__year=year) | ~Q(status="done")).order_by(
+        "due_on", "title"
+    )
+    active_controls = controls.filter(is_active=True).order_by("title")
     risks = (
         risks.filter(is_active=True)
         .order_by("area", "-level", "title")

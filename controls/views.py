@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import TemplateView
 
+from actions.models import Action
 from actions.views import NewActionFor
 from audit import log as audit_log
 from audit.choices import Action as AuditAction
 from core.filters import chosen_unit
-from core.scope import Perm, can_change
+from core.scope import Perm, can_change, links, visible_ids
 from core.tables import workbook_response
 from core.views import (
     RecordCreateView,
@@ -52,7 +53,11 @@ class ControlDetail(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["runs"] = self.object.runs.select_related("action", "performed_by")
+        runs = list(self.object.runs.select_related("action", "performed_by"))
+        user = self.request.user
+        context["runs"] = runs
+        context["risk_visible"] = self.object.risk_id in visible_ids(user, Risk, [self.object.risk_id])
+        context["visible_actions"] = visible_ids(user, Action, [run.action_id for run in runs])
         return context
 
 
@@ -109,12 +114,14 @@ class QualityPlan(ScopedMixin, TemplateView):
         user = self.request.user
         year = int(self.request.GET.get("year") or timezone.localdate().year)
         risks, controls = Risk.objects.visible_to(user), Control.objects.visible_to(user)
+        actions = Action.objects.visible_to(user)
         unit = chosen_unit(self.request)
         if unit is not None:
             risks = risks.filter(unit__path__startswith=unit.path)
             controls = controls.filter(unit__path__startswith=unit.path)
+            actions = actions.filter(unit__path__startswith=unit.path)
         context.update(
-            areas=quality_plan.build(risks, controls, year),
+            areas=quality_plan.build(risks, controls, actions, year),
             year=year,
             unit=unit,
             units=Unit.objects.filter(is_active=True),
@@ -150,7 +157,7 @@ class ReviewDetail(RecordDetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["actions"] = list(self.object.actions.select_related("responsible"))
+        context["actions"] = links(self.object.actions.select_related("responsible"), self.request.user)
         return context
 
 

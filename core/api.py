@@ -6,20 +6,31 @@ import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import models, transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
 
 from audit import log as audit_log
 from audit.choices import Action, Source
 from audit.context import set_actor
 
 from . import textgate
-from .scope import Perm, can, can_change, has_access, units_where
+from .scope import Perm, can, can_change, has_access, relation_choices
 from .workflow import TransitionRefused
+
+
+def exception_handler(error, context):
+    """DRF's handler, which also answers a Django ``ValidationError`` raised by a model's save (the text gate, a
+    rule) with 400 and the messages per field, as a serializer's own refusal would be."""
+    if isinstance(error, DjangoValidationError):
+        error = serializers.ValidationError(
+            error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+        )
+    return drf_exception_handler(error, context)
 
 
 class ScopedPermission(permissions.BasePermission):
@@ -42,18 +53,23 @@ def refuse_personnummer(attrs: dict) -> None:
 
 
 class ScopedSerializer(serializers.ModelSerializer):
-    """Unit fields accept only units where the caller may change records of this model."""
-
-    scope_fields: tuple[str, ...] = ("unit",)
+    """Relation fields (units, people, linked records) offer and accept only what the caller's scope allows:
+    :func:`core.scope.relation_choices`, the rule the forms share."""
 
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
-        for name in self.scope_fields:
-            field = fields.get(name)
-            if request is not None and field is not None and not field.read_only:
-                perm = Perm.CHANGE if self.instance is not None else Perm.CREATE
-                field.queryset = units_where(request.user, perm, self.Meta.model)
+        if request is None:
+            return fields
+        model = self.Meta.model
+        instance = self.instance if isinstance(self.instance, models.Model) else None
+        perm = Perm.CHANGE if instance is not None else Perm.CREATE
+        for name, field in fields.items():
+            relation = getattr(field, "child_relation", field)
+            if field.read_only or not isinstance(relation, serializers.RelatedField):
+                continue
+            source = field.source or name
+            relation.queryset = relation_choices(request.user, model, source, perm, instance)
         return fields
 
     def validate(self, attrs):

@@ -1,4 +1,4 @@
-"""The base model form: offers only the units where the user may make the change."""
+"""The base model form: its relation fields offer only what the user's scope allows."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import textgate
-from .scope import Perm, units_where
+from .scope import Perm, relation_choices
 
 
 class PersonnummerCheckMixin:
@@ -26,22 +27,30 @@ class PersonnummerCheckMixin:
 
 
 class ScopedModelForm(PersonnummerCheckMixin, forms.ModelForm):
-    """A ModelForm whose unit fields (``scope_fields``) list only units in the user's change scope."""
-
-    scope_fields: tuple[str, ...] = ("unit",)
+    """A ModelForm whose relation fields (units, people, linked records) offer only what the user's scope allows:
+    :func:`core.scope.relation_choices`, the rule the API's serializers share. A form narrows these further
+    with :meth:`narrow`, never by replacing them."""
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        perm = Perm.CHANGE if self.instance.pk else Perm.CREATE
-        allowed = units_where(user, perm, self._meta.model)
-        for name in self.scope_fields:
-            if name in self.fields:
-                self.fields[name].queryset = allowed
+        model = self._meta.model
+        relations = {f.name for f in model._meta.get_fields() if f.is_relation and f.concrete}
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField) and name in relations:
+                self.narrow(name)
         for field in self.fields.values():
             if isinstance(field.widget, forms.DateInput):
                 field.widget.input_type = "date"
                 field.widget.format = "%Y-%m-%d"
+
+    def narrow(self, name: str, *conditions: Q, **filters: Any) -> None:
+        """Offer in relation field ``name`` only what the scope allows and ``conditions`` match (active ones), besides
+        what the record already holds."""
+        perm = Perm.CHANGE if self.instance.pk else Perm.CREATE
+        where = Q(*conditions, **filters) if conditions or filters else None
+        choices = relation_choices(self.user, self._meta.model, name, perm, self.instance, where)
+        self.fields[name].queryset = choices
 
 
 class TransitionForm(PersonnummerCheckMixin, forms.Form):
@@ -53,16 +62,6 @@ class TransitionForm(PersonnummerCheckMixin, forms.Form):
     def __init__(self, *args: Any, record: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(value, record.status_label(value)) for value in record.allowed_transitions()]
-
-
-def people_in_scope(user: Any, model: type) -> Any:
-    """People with a current role at a unit where ``user`` may change ``model`` records (choices for 'responsible')."""
-    from accounts.models import Membership, User
-
-    units = units_where(user, Perm.CHANGE, model)
-    return User.objects.filter(
-        is_active=True, pk__in=Membership.objects.active().filter(unit__in=units).values("user")
-    ).order_by("last_name", "first_name")
 
 
 class StatisticsForm(forms.Form):

@@ -6,13 +6,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from audit import log as audit_log
 from audit.choices import Action
 
+from . import textgate
 from .scope import Access, ScopedQuerySet
 
 
@@ -27,7 +28,43 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-class AuditedModel(models.Model):
+class TextGated(models.Model):
+    """A model whose free text passes the one text gate (``core.textgate``) on every save, whatever path saved it:
+    a form, the API, a status change's note, a command or the shell. Forms and serializers ask the same gate first,
+    so a person sees the refusal beside the field; this is the floor under every other path.
+
+    Only text that is new or changed is read, so a record stored before a rule existed can still be closed.
+    ``text_gate_exempt`` names fields the system writes itself (a hash, a path, an error message).
+    """
+
+    text_gate_exempt: ClassVar[frozenset[str]] = frozenset()
+
+    class Meta:
+        abstract = True
+
+    def refused_text(self) -> dict[str, list[str]]:
+        """The free-text fields the gate refuses, with why: ``{field: [message]}``."""
+        loaded = getattr(self, "_loaded_values", {})
+        refused = {}
+        for field in self._meta.concrete_fields:
+            if not isinstance(field, models.CharField | models.TextField) or field.choices:
+                continue
+            if field.name in self.text_gate_exempt:
+                continue
+            value = getattr(self, field.attname)
+            if not isinstance(value, str) or (field.attname in loaded and loaded[field.attname] == value):
+                continue
+            if message := textgate.problem(value):
+                refused[field.name] = [message]
+        return refused
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if refused := self.refused_text():
+            raise ValidationError(refused)
+        super().save(*args, **kwargs)
+
+
+class AuditedModel(TextGated):
     """A model whose every create and change is written to the audit log, whatever path saved it.
 
     The values as loaded are kept, so the log names each changed field with its old and new value.

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -220,3 +221,89 @@ def for_aggregates(queryset: ScopedQuerySet, user: Any) -> ScopedQuerySet:
     if not paths:
         return queryset.none()
     return queryset.filter(scope_q(queryset.model.scope_path, paths))
+
+
+def people_where(user: Any, perm: Perm, model: type[models.Model]) -> models.QuerySet:
+    """The people ``user`` may name on a ``model`` record (responsible, owner): those with a current role at a unit
+    where ``user`` may ``perm`` such records. A role handed out (a membership) may go to anyone active, since a
+    new person holds no role yet."""
+    from accounts.models import Membership, User
+
+    people = User.objects.filter(is_active=True).order_by("last_name", "first_name")
+    if not getattr(user, "is_authenticated", False):
+        return people.none()
+    if model is Membership:
+        return people
+    units = units_where(user, perm, model)
+    return people.filter(pk__in=Membership.objects.active().filter(unit__in=units).values("user"))
+
+
+def relation_choices(
+    user: Any,
+    model: type[models.Model],
+    name: str,
+    perm: Perm,
+    instance: models.Model | None = None,
+    where: Q | None = None,
+) -> models.QuerySet:
+    """What the relation field ``name`` of ``model`` may offer and accept for ``user``: the one rule the forms and
+    the API's serializers share.
+
+    * a unit: the units where the user may ``perm`` records of ``model``;
+    * a person: :func:`people_where`;
+    * a scoped record (a risk, an avvikelse, an indikator …): the records the user may see;
+    * reference data without a unit (rotorsaker, målgrupper …) or a scope: all of it.
+
+    ``where`` narrows the choices further (active only). What the record already holds stays valid, so that
+    changing another field never drops a link someone with a wider scope made, or one since closed.
+    """
+    from organisation.models import Unit
+
+    field = model._meta.get_field(name)
+    related = field.related_model
+    if related is Unit:
+        choices = units_where(user, perm, model)
+    elif related._meta.label == settings.AUTH_USER_MODEL:
+        choices = people_where(user, perm, model)
+    elif isinstance(related._default_manager.all(), ScopedQuerySet) and related.scope_path is not None:
+        choices = related._default_manager.visible_to(user)
+    else:
+        choices = related._default_manager.all()
+    if where is not None:
+        choices = choices.filter(where)
+    if instance is not None and instance.pk:
+        if field.many_to_many:
+            held = list(getattr(instance, name).values_list("pk", flat=True))
+        else:
+            held = [getattr(instance, field.attname)]
+        held = [pk for pk in held if pk is not None]
+        if held:
+            choices = choices | related._default_manager.filter(pk__in=held)
+    return choices
+
+
+@dataclass(frozen=True)
+class Links:
+    """A record's links of one kind as one person sees them: those in their scope, and how many others there are."""
+
+    shown: list
+    hidden: int
+
+
+def links(related: models.QuerySet, user: Any) -> Links:
+    """Load a record's linked records (``risk.actions.select_related(...)``) through the one gate.
+
+    A linked record outside the reader's scope is never shown, only counted — "1 länkad post som du inte har
+    behörighet till" — so a chief knows a risk has more åtgärder without reading another unit's (decision 0009).
+    """
+    shown = list(related.visible_to(user))
+    return Links(shown, related.count() - len(shown))
+
+
+def visible_ids(user: Any, model: type[models.Model], ids: Any) -> set:
+    """Which of the records ``ids`` (a foreign key's targets on a page: a control's risk, its runs' åtgärder)
+    ``user`` may see, in one query; the page shows the others as a link the reader has no access to."""
+    wanted = {pk for pk in ids if pk is not None}
+    if not wanted:
+        return set()
+    return set(model.objects.visible_to(user).filter(pk__in=wanted).values_list("pk", flat=True))

@@ -21,12 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.choices import Action
 
+from .models import TextGated
+
 
 class TransitionRefused(ValidationError):
     """A status change that the map or a rule does not allow; its message says why, in Swedish."""
 
 
-class StatusChangeBase(models.Model):
+class StatusChangeBase(TextGated):
     """One row of a record's status history."""
 
     from_status = models.CharField(_("from status"), max_length=30)

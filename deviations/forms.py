@@ -87,7 +87,7 @@ class InvestigationForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["root_causes"].queryset = RootCause.objects.filter(is_active=True)
+        self.narrow("root_causes", is_active=True)
         if self.instance.kind != DeviationKind.HSL:
             del self.fields["care_injury"], self.fields["lex_maria_reported_on"]
         if self.instance.linked_event_id:

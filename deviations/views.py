@@ -15,7 +15,7 @@ from actions.views import NewActionFor
 from core import textindex
 from core.filters import chosen_unit
 from core.forms import TransitionForm
-from core.scope import Perm, can, units_where
+from core.scope import Perm, can, links, units_where
 from core.views import (
     RecordCreateView,
     RecordDetailView,
@@ -98,7 +98,7 @@ class DeviationDetail(RecordDetailView):
             can_decide=handler and deviation.is_lex_sarah and can_decide(user, deviation),
             steps=deviation.step_states(TargetTime.current()),
             root_causes=list(deviation.root_causes.all()),
-            actions=list(deviation.actions.select_related("responsible")),
+            actions=links(deviation.actions.select_related("responsible"), user),
             history=deviation.status_changes.select_related("changed_by"),
             transition_form=TransitionForm(record=deviation),
             similar=similar,

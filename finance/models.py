@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, STAFF, Role
-from core.models import BaseRecord
+from core.models import BaseRecord, TextGated
 from core.scope import Access
 
 from .choices import Breakdown, Ledger
@@ -50,7 +50,7 @@ class FinanceReport(BaseRecord):
         return reverse("finance:detail", args=[self.pk])
 
 
-class FinanceLine(models.Model):
+class FinanceLine(TextGated):
     """A row of a statement, in file order, with its level in the tree (0 is the grand total)."""
 
     report = models.ForeignKey(FinanceReport, on_delete=models.PROTECT, related_name="lines")

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PersonnummerCheckMixin, ScopedModelForm, people_in_scope
-from organisation.models import FollowUpPoint, Unit
+from core.forms import PersonnummerCheckMixin, ScopedModelForm
+from organisation.models import FollowUpPoint
 
 from . import rules
 from .choices import Assessment
@@ -29,9 +29,9 @@ class GoalForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = people_in_scope(self.user, Goal)
-        self.fields["units"].queryset = Unit.objects.filter(is_active=True, parent__isnull=False).order_by("path")
-        self.fields["parent"].queryset = Goal.objects.order_by("-year", "order", "title")
+        self.narrow("units", is_active=True, parent__isnull=False)
+        self.fields["units"].queryset = self.fields["units"].queryset.order_by("path")
+        self.fields["parent"].queryset = self.fields["parent"].queryset.order_by("-year", "order", "title")
 
 
 class RoundForm(ScopedModelForm):

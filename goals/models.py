@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from audit.choices import Action
-from core.models import BaseRecord, jsonable
+from core.models import BaseRecord, TextGated, jsonable
 from core.scope import EVERYONE, Access, Perm, can
 from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
 
@@ -313,7 +313,7 @@ def may_report(user: Any, goal: Goal, unit: Any) -> bool:
     return goal.responsible_id == user.pk or can(user, Perm.CHANGE, GoalReport, unit)
 
 
-class GoalReportCorrection(models.Model):
+class GoalReportCorrection(TextGated):
     """A correction of a report after its round was locked: what changed, from what, by whom and why."""
 
     report = models.ForeignKey(GoalReport, on_delete=models.PROTECT, related_name="corrections")

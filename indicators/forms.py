@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ScopedModelForm, people_in_scope
+from core.forms import ScopedModelForm
 from organisation.models import FollowUpPoint
 
 from .models import Indicator, Result, Target
@@ -28,10 +28,6 @@ class IndicatorForm(ScopedModelForm):
     class Meta:
         model = Indicator
         fields = INDICATOR_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = people_in_scope(self.user, Indicator)
 
 
 class TargetForm(ScopedModelForm):

@@ -9,8 +9,6 @@ from .models import FollowUpPoint, Period, Process, Routine, TargetGroup, Unit
 
 
 class UnitForm(ScopedModelForm):
-    scope_fields = ("parent",)
-
     class Meta:
         model = Unit
         fields = ["code", "name", "kind", "parent", "description", "is_active"]
@@ -108,12 +106,6 @@ class RoutineForm(VersionFields, ScopedModelForm):
     class Meta:
         model = Routine
         fields = ["process", "title", "unit", "owner", "legal_source"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from core.forms import people_in_scope
-
-        self.fields["owner"].queryset = people_in_scope(self.user, Routine)
 
 
 class RoutineEditForm(ScopedModelForm):

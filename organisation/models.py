@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
-from core.models import BaseRecord
+from core.models import BaseRecord, TextGated
 from core.scope import EVERYONE, Access, Perm, ScopedQuerySet, scope_paths
 
 from . import rules
@@ -54,6 +54,7 @@ class Unit(BaseRecord):
     access: ClassVar[Access] = Access(view=EVERYONE, change=ADMINS)
     scope_path: ClassVar[str] = "path"
     audit_exclude = BaseRecord.audit_exclude | {"path", "depth"}
+    text_gate_exempt = frozenset({"path"})
 
     class Meta:
         verbose_name = _("unit")
@@ -339,7 +340,7 @@ def routine_file_path(version: RoutineVersion, filename: str) -> str:
     return f"rutiner/{version.routine_id}/v{version.number}/{get_valid_filename(filename)}"
 
 
-class RoutineVersion(models.Model):
+class RoutineVersion(TextGated):
     """One adopted version of a rutin: its text, an attached document, or both. Never changed: a change is a
     new version."""
 

@@ -10,23 +10,19 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 
-from accounts.choices import STAFF
-
 from . import render
 from .choices import VersionStatus
 from .content import Report, printable, to_dict
 from .documents import build
-from .models import Narrative, ReportVersion, WordTemplate
+from .models import Narrative, ReportVersion, WordTemplate, record_reader
 from .rules import report_period
 
 logger = logging.getLogger(__name__)
 
 
-def aggregates_only_for(user: Any) -> bool:
-    """A reader who holds no staff role (a nämndledamot) gets aggregates only."""
-    if getattr(user, "is_superuser", False):
-        return False
-    return not user.memberships.filter(role__in=list(STAFF)).exists()
+def aggregates_only_for(user: Any, unit) -> bool:
+    """A reader without a staff role over the unit (a nämndledamot) gets aggregates only (``record_reader``)."""
+    return not record_reader(user, unit)
 
 
 def narratives_for(kind: str, year: int, period: str, unit) -> dict[str, str]:
@@ -42,7 +38,7 @@ def assemble(kind: str, year: int, period: str, unit, user) -> Report:
             unit,
             user,
             narratives=narratives_for(kind, year, period, unit),
-            aggregates_only=aggregates_only_for(user),
+            aggregates_only=aggregates_only_for(user, unit),
         )
     return printable(report)
 
@@ -72,7 +68,7 @@ def new_version(kind: str, year: int, period: str, unit, user, template: WordTem
             number=(last or 0) + 1,
             template=template,
             created_by=user,
-            aggregates_only=aggregates_only_for(user),
+            aggregates_only=aggregates_only_for(user, unit),
         )
 
 

@@ -14,12 +14,30 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from audit.choices import Action
 from core.models import BaseRecord
-from core.scope import Access
+from core.scope import Access, Perm, ScopedQuerySet, scope_paths, scope_q
 
 from .choices import ReportKind, VersionStatus
 
 AUTHORS = ADMINS | CHIEFS | {Role.KVALITETSUTVECKLARE}
 READERS = STAFF | {Role.NAMNDLEDAMOT}
+
+
+def record_reader(user: Any, unit: Any) -> bool:
+    """Whether ``user`` may read a document's record-level text (risk comments, egenkontroll results, åtgärd
+    follow-ups) for ``unit``: a staff role over the unit. Others — a nämndledamot — get aggregates only."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(unit.path.startswith(path) for path in scope_paths(user, STAFF))
+
+
+class ReportVersionQuerySet(ScopedQuerySet):
+    def visible_to(self, user: Any, perm: Perm = Perm.VIEW) -> ScopedQuerySet:
+        """Versions in the reader's scope; a version with record-level text only for a staff role over its unit,
+        so a nämndledamot reaches aggregates-only versions alone, through every URL and format."""
+        versions = super().visible_to(user, perm)
+        if getattr(user, "is_superuser", False):
+            return versions
+        return versions.filter(models.Q(aggregates_only=True) | scope_q("unit__path", scope_paths(user, STAFF)))
 
 
 class Narrative(BaseRecord):
@@ -104,6 +122,8 @@ class ReportVersion(BaseRecord):
 
     access: ClassVar[Access] = Access(view=READERS, change=AUTHORS)
     audit_exclude = BaseRecord.audit_exclude | {"content", "progress"}
+    text_gate_exempt = frozenset({"fingerprint", "error"})
+    objects = ReportVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report version")

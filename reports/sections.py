@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
 from actions.models import Action
@@ -306,7 +306,12 @@ def risk_tables(ctx: Context, level: int = 2) -> Section:
             )
         )
         return section
-    risks = ctx.records(Risk).filter(is_active=True).order_by("area", "-level", "title").prefetch_related("actions")
+    risks = (
+        ctx.records(Risk)
+        .filter(is_active=True)
+        .order_by("area", "-level", "title")
+        .prefetch_related(Prefetch("actions", ctx.records(Action)))
+    )
     by_area: dict[str, list[list[str]]] = {}
     for risk in risks:
         follow_up = "; ".join(
@@ -433,7 +438,7 @@ def quality_plan_areas(ctx: Context, level: int = 1) -> list[Section]:
     )
     if ctx.aggregates_only:
         return [risk_tables(ctx, level)]
-    areas = quality_plan.build(ctx.records(Risk), ctx.records(Control), ctx.period.year)
+    areas = quality_plan.build(ctx.records(Risk), ctx.records(Control), ctx.records(Action), ctx.period.year)
     found = []
     for index, area in enumerate(areas, start=1):
         section = ctx.narrative(f"plan_omrade_{index}", area.area, level + 1)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ScopedModelForm, people_in_scope
+from core.forms import ScopedModelForm
 
 from . import rules
 from .models import Risk
@@ -21,10 +21,6 @@ class RiskForm(ScopedModelForm):
         model = Risk
         fields = ["title", "description", "area", "process", "unit", "owner", "probability", "consequence", "comment"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "comment": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people_in_scope(self.user, Risk)
 
 
 class RiskEditForm(RiskForm):

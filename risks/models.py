@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
-from core.models import BaseRecord
+from core.models import BaseRecord, TextGated
 from core.scope import Access
 from organisation.models import FollowUpPoint
 
@@ -129,7 +129,7 @@ class Risk(BaseRecord):
             )
 
 
-class RiskAssessment(models.Model):
+class RiskAssessment(TextGated):
     """One assessment of a risk at a point in time (its history; never changed)."""
 
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="assessments")

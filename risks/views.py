@@ -12,7 +12,7 @@ from django.views import generic
 
 from actions.views import NewActionFor
 from core.filters import chosen_unit
-from core.scope import Perm, can_change, for_aggregates, has_access
+from core.scope import Perm, can_change, for_aggregates, has_access, links
 from core.views import (
     RecordCreateView,
     RecordDetailView,
@@ -52,7 +52,7 @@ class RiskDetail(RecordDetailView):
         context.update(
             assessments=assessments,
             by_point=levels_by_point(assessments),
-            actions=list(self.object.actions.select_related("responsible")),
+            actions=links(self.object.actions.select_related("responsible"), self.request.user),
         )
         return context
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, STAFF, Role
-from core.models import BaseRecord
+from core.models import BaseRecord, TextGated
 from core.scope import Access
 
 READERS = STAFF | {Role.NAMNDLEDAMOT}  # aggregates only: no answer of a person is stored
@@ -52,7 +52,7 @@ class Survey(BaseRecord):
         return (Decimal(self.answered) * 100 / self.distributed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-class SurveyQuestion(models.Model):
+class SurveyQuestion(TextGated):
     survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="questions")
     code = models.CharField(_("question code"), max_length=40)
     text = models.CharField(_("question"), max_length=500)

@@ -32,7 +32,9 @@ def test_the_public_form_refuses_a_control_character_with_a_message(client, tree
     "text", ["Rad ett\x0bRad två", "Titel\x04", "Klockan\x1ftolv"]
 )  # (PostgreSQL refuses NUL itself)
 def test_an_export_answers_even_when_a_stored_text_holds_a_control_character(client, tree, text):
-    ComplaintFactory(unit=tree.a1, description=text)
+    complaint = ComplaintFactory(unit=tree.a1)
+    # The gate refuses it on every save now; a row stored before it (or by hand in the database) may still hold it.
+    Complaint.objects.filter(pk=complaint.pk).update(description=text)
     client.force_login(person_with_role(Role.ENHETSCHEF, tree.a))
     for fmt in ("xlsx", "csv"):
         response = client.get(reverse("complaints:export"), {"format": fmt})

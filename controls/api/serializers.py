@@ -24,8 +24,6 @@ class ControlSerializer(ScopedSerializer):
 
 
 class ControlRunSerializer(ScopedSerializer):
-    scope_fields = ()
-
     class Meta:
         model = ControlRun
         fields = [

@@ -4,8 +4,6 @@ from ..models import FollowUpPoint, Period, Process, TargetGroup, Unit
 
 
 class UnitSerializer(ScopedSerializer):
-    scope_fields = ("parent",)
-
     class Meta:
         model = Unit
         fields = ["id", "code", "name", "kind", "parent", "description", "is_active", "depth", "path"]
