@@ -127,7 +127,7 @@ def create(today: dt.date, count: int = 240, seed: int = 2026) -> None:
     def new(unit, kind, text, days_ago, **extra):
         reported = now - dt.timedelta(days=days_ago, hours=rng.randint(0, 10))
         reporter = rng.choice(staff[unit.pk]) if staff[unit.pk] else reporter_default
-        return Deviation.objects.create(
+        deviation = Deviation(
             unit=unit,
             kind=kind,
             description=text,
@@ -137,6 +137,8 @@ def create(today: dt.date, count: int = 240, seed: int = 2026) -> None:
             location=rng.choice(["", "Kontoret", "Hemmet", "Gemensamt utrymme"]),
             **extra,
         )
+        deviation.save(notify=False)  # history, not news: nobody is mailed
+        return deviation
 
     def step(deviation, status, by, days, note=""):
         deviation.transition_to(status, by=by, note=note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -181,6 +181,17 @@ class Deviation(WorkflowMixin, TextIndexed, BaseRecord):
             models.Index(fields=["kind", "reported_at"]),
             models.Index(fields=["status"]),
         ]
+
+    def save(self, *args: Any, notify: bool = True, **kwargs: Any) -> None:
+        """Save; a new report tells the unit's responsible chiefs once the transaction commits, whichever channel
+        made it (the page, the API, a command). ``notify=False`` for records that are not news (demo history)."""
+        creating = self._state.adding
+        super().save(*args, **kwargs)
+        if creating and notify:
+            from .tasks import notify_new_deviation  # the task module imports this one
+
+            pk = self.pk
+            transaction.on_commit(lambda: notify_new_deviation.enqueue(pk))
 
     def __str__(self) -> str:
         return f"{self.reference} {self.get_kind_display()}"

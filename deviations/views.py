@@ -4,7 +4,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -76,11 +75,7 @@ class Report(RecordCreateView):
 
     def form_valid(self, form):
         form.instance.reported_by = self.request.user
-        response = super().form_valid(form)
-        from .tasks import notify_new_deviation
-
-        transaction.on_commit(lambda: notify_new_deviation.enqueue(self.object.pk))
-        return response
+        return super().form_valid(form)
 
 
 class DeviationDetail(RecordDetailView):
