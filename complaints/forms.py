@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 from django import forms
 from django.core import signing
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +19,13 @@ from .models import Complaint
 TOKEN_SALT = "complaints.public-form"
 MIN_SECONDS = 3  # a person needs longer than this to write anything; a bot does not
 MAX_AGE = 24 * 60 * 60
+
+
+def issue_token(issued_at: float | None = None) -> str:
+    """The public form's signed token: when the form was handed out, and a nonce that makes each token its own,
+    so that using it once (``claim_token``) closes it."""
+    issued = timezone.now().timestamp() if issued_at is None else issued_at
+    return signing.dumps({"t": issued, "n": secrets.token_urlsafe(12)}, salt=TOKEN_SALT)
 
 
 class ComplaintForm(ScopedModelForm):
@@ -88,22 +99,23 @@ class PublicComplaintForm(PersonnummerCheckMixin, forms.Form):
         help_text=_("Needed if you want a reply. You may stay anonymous."),
         widget=forms.TextInput(attrs={"autocomplete": "email"}),
     )
-    # Spam protection without a captcha: a field people do not see, and a signed time stamp.
+    # Spam protection without a captcha: a field people do not see, and a signed time stamp that is good once.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["token"] = signing.dumps(timezone.now().timestamp(), salt=TOKEN_SALT)
+            self.initial["token"] = issue_token()
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError(_("The form could not be sent. Try again."), code="spam")
         try:
-            issued = signing.loads(cleaned.get("token", ""), salt=TOKEN_SALT, max_age=MAX_AGE)
-        except signing.BadSignature as error:
+            signed = signing.loads(cleaned.get("token", ""), salt=TOKEN_SALT, max_age=MAX_AGE)
+            issued = float(signed["t"])
+        except (signing.BadSignature, TypeError, KeyError, ValueError) as error:
             raise forms.ValidationError(
                 _("The form has expired. Reload the page and try again."), code="stale"
             ) from error
@@ -112,6 +124,12 @@ class PublicComplaintForm(PersonnummerCheckMixin, forms.Form):
         if cleaned.get("wants_reply") and not cleaned.get("contact"):
             self.add_error("contact", _("Give an email address or phone number so that we can reply."))
         return cleaned
+
+    def claim_token(self) -> bool:
+        """Use the form's token: True the first time, False if it was used already (a replay). Kept in the shared
+        cache as long as a token is valid, so every app server knows it."""
+        used = "public-complaint-token:" + hashlib.sha256(self.cleaned_data["token"].encode()).hexdigest()
+        return caches["shared"].add(used, 1, MAX_AGE)
 
     def save(self) -> Complaint:
         data = self.cleaned_data

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -15,6 +14,7 @@ from audit.context import acting_as
 from core import textindex
 from core.forms import TransitionForm
 from core.scope import Perm, can, links
+from core.throttles import SharedRateThrottle
 from core.views import (
     RecordCreateView,
     RecordDetailView,
@@ -30,7 +30,7 @@ from .filters import ComplaintFilter
 from .forms import ComplaintForm, HandlingForm, PublicComplaintForm
 from .models import Complaint
 
-PUBLIC_LIMIT_PER_HOUR = 20
+PUBLIC_LIMIT = "20/hour"  # messages per client address, counted in the shared cache
 
 
 class ComplaintList(RecordListView):
@@ -102,10 +102,6 @@ class NewAction(NewActionFor):
     source_model = Complaint
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 class PublicForm(View):
     """Lämna synpunkter eller klagomål: the public e-service, no login needed."""
 
@@ -118,15 +114,19 @@ class PublicForm(View):
 
     def post(self, request):
         form = PublicComplaintForm(request.POST)
-        key = f"public-complaints:{_client_address(request)}"
-        if cache.get(key, 0) >= PUBLIC_LIMIT_PER_HOUR:
-            form.add_error(None, gettext("Too many messages from this connection. Try again in an hour, or call us."))
-        elif form.is_valid():
-            with acting_as(None, Source.WEB):
-                complaint = form.save()
-            cache.set(key, cache.get(key, 0) + 1, 60 * 60)
-            request.session["complaint_reference"] = complaint.reference
-            return redirect("complaints:public_thanks")
+        if form.is_valid():
+            # Only a message that would be saved counts against the sender's limit; its token then closes.
+            if not SharedRateThrottle("public-complaints", PUBLIC_LIMIT).allowed(request):
+                form.add_error(
+                    None, gettext("Too many messages from this connection. Try again in an hour, or call us.")
+                )
+            elif not form.claim_token():
+                form.add_error(None, gettext("This form has already been sent. Reload the page to write again."))
+            else:
+                with acting_as(None, Source.WEB):
+                    complaint = form.save()
+                request.session["complaint_reference"] = complaint.reference
+                return redirect("complaints:public_thanks")
         return render(request, self.template_name, {"form": form, "title": _("Comments and complaints")}, status=200)
 
 

@@ -12,6 +12,13 @@ Variables (defaults in brackets):
   DEFAULT_FROM_EMAIL      [kvalitetsnav@localhost]
   SITE_URL                [http://127.0.0.1:8000]  for links in emails
   CSRF_TRUSTED_ORIGINS    [] comma separated, e.g. https://kvalitet.exempel.se
+  BEHIND_PROXY            [false]  behind a TLS-terminating proxy: trust its X-Forwarded-Proto, and take the
+                          client's address from X-Forwarded-For as the trusted proxies wrote it
+  TRUSTED_PROXIES         [1 when BEHIND_PROXY]  how many proxies of ours append to X-Forwarded-For; the
+                          client is the address that many places from the right (anything left of it is the
+                          client's own claim and is ignored)
+  CACHE_URL               [db]  the cache every app server shares (e-form limits and one-time tokens, API
+                          throttles): "db" (a database table, works everywhere) or redis://host:6379/0
   CASE_ID_KEY             [derived from SECRET_KEY]  key of the pseudonymous case ids; keep it stable
   IVO_REPORTING_DATES     [03-31,06-30,09-30,12-31]  last day of each period reported to IVO
   MUNICIPALITY_NAME       [Exempelkommun]  the name on generated reports
@@ -192,7 +199,24 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# The client's address (rate limits) comes from X-Forwarded-For only behind our own proxies; otherwise a client
+# could name any address it likes. DRF's get_ident() reads the same setting (REST_FRAMEWORK["NUM_PROXIES"]).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES") or (1 if BEHIND_PROXY else 0))
+
+# Two caches: "default" is each process's own memory (cached counts that may lag), "shared" is common to every
+# app server and worker and survives a restart: what must hold across them — the e-form's limit and its one-time
+# tokens, the API's throttles — lives there. The database works on every deployment; Redis when configured.
+_cache_url = os.environ.get("CACHE_URL", "db")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url.startswith(("redis://", "rediss://"))
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kvalitetsnav_cache"}
+    ),
+}
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -230,10 +254,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # A refusal by the model itself (the text gate under every path) is answered 400 with its field, not 500.
     "EXCEPTION_HANDLER": "core.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttles.SharedAnonRateThrottle", "core.throttles.SharedUserRateThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "60/minute"),
         "user": os.environ.get("API_USER_RATE", "2000/minute"),

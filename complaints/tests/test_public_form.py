@@ -1,14 +1,13 @@
 import time_machine
-from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from complaints.forms import TOKEN_SALT
+from complaints.forms import issue_token
 from complaints.models import Complaint
 
 
 def _token(seconds_ago: float = 60) -> str:
-    return signing.dumps(timezone.now().timestamp() - seconds_ago, salt=TOKEN_SALT)
+    return issue_token(timezone.now().timestamp() - seconds_ago)
 
 
 def form(**overrides):
@@ -62,7 +61,7 @@ def test_the_form_and_the_accessibility_statement_need_no_login(client, db):
 
 @time_machine.travel("2026-11-23 12:00:00+01:00", tick=False)
 def test_the_form_expires_after_a_day(client, tree):
-    stale = signing.dumps(timezone.now().timestamp() - 100, salt=TOKEN_SALT)
+    stale = _token(seconds_ago=100)
     with time_machine.travel("2026-11-25 12:00:00+01:00", tick=False):
         client.post(reverse("complaints:public_form"), form(token=stale))
     assert not Complaint.objects.exists()
