@@ -99,13 +99,17 @@ def root_causes(db):
 
 
 def _restore_migration_data() -> None:
-    """The rows the data migrations make (root causes, the indicator catalogue)."""
+    """The rows the data migrations make (root causes, the indicator catalogue), and an empty shared cache (its
+    table is no model's, so the flush leaves a browser test's rate-limit counts in it)."""
+    from django.core.cache import caches
+
     from deviations.models import RootCause
     from indicators.catalogue import ensure_catalogue
     from indicators.models import Indicator
 
     RootCause.ensure_defaults()
     ensure_catalogue(Indicator)
+    caches["shared"].clear()
 
 
 def _is_transactional(item) -> bool:
@@ -135,6 +139,26 @@ def _spread_transactional(items) -> None:
         ordered.append(item)
     ordered += slots.get(len(others), [])
     items[:] = ordered
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_may_empty_the_audit_log():
+    """The database refuses to empty the append-only audit table (audit.immutability); the flush after a
+    transactional test empties every table, so it runs in the one maintenance window."""
+    from django.core.management.commands import flush
+    from django.db import connections
+
+    from audit.immutability import maintenance
+
+    original = flush.Command.handle
+
+    def handle(self, **options):
+        with maintenance(connections[options.get("database") or "default"]):
+            return original(self, **options)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
 
 
 @pytest.hookimpl(wrapper=True)

@@ -7,6 +7,7 @@ once; every save of a record reads it, so no code path has to pass the actor alo
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -15,12 +16,18 @@ from typing import Any
 from .choices import Source
 
 
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
 @dataclass(frozen=True)
 class Actor:
-    """The person (or None for the system) and the channel behind a change."""
+    """The person (or None for the system) and the channel behind a change; ``request_id`` ties together every
+    entry one request, task or command wrote."""
 
     user: Any
     source: str
+    request_id: str = ""
 
 
 SYSTEM = Actor(user=None, source=Source.SYSTEM)
@@ -32,9 +39,9 @@ def current_actor() -> Actor:
 
 
 @contextlib.contextmanager
-def acting_as(user: Any, source: str) -> Iterator[Actor]:
-    """Attribute every change made inside the block to ``user`` through ``source``."""
-    actor = Actor(user=user, source=source)
+def acting_as(user: Any, source: str, request_id: str | None = None) -> Iterator[Actor]:
+    """Attribute every change made inside the block to ``user`` through ``source``, under one request id."""
+    actor = Actor(user=user, source=source, request_id=request_id or new_request_id())
     token = _current.set(actor)
     try:
         yield actor
@@ -43,8 +50,10 @@ def acting_as(user: Any, source: str) -> Iterator[Actor]:
 
 
 def set_actor(user: Any, source: str) -> None:
-    """Set the actor for the rest of the current request (the API does so once authenticated)."""
-    _current.set(Actor(user=user, source=source))
+    """Set the actor for the rest of the current request (the API does so once authenticated); the request keeps
+    its id."""
+    request_id = (_current.get() or SYSTEM).request_id or new_request_id()
+    _current.set(Actor(user=user, source=source, request_id=request_id))
 
 
 @contextlib.contextmanager

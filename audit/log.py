@@ -9,6 +9,15 @@ from django.contrib.contenttypes.models import ContentType
 from .context import current_actor
 
 
+def logged_filter(querystring: str) -> str:
+    """A list's filter as the log keeps it: readable, and without a personnummer someone searched for."""
+    from urllib.parse import unquote_plus
+
+    from core.personnummer import redacted
+
+    return redacted(unquote_plus(querystring or "")) or "–"
+
+
 def record(
     action: str,
     obj: Any = None,
@@ -45,4 +54,5 @@ def record(
         unit=unit,
         changes=changes or {},
         note=note,
+        request_id=actor.request_id,
     )

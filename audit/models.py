@@ -47,6 +47,7 @@ class AuditEntry(models.Model):
     )
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     note = models.TextField(_("note"), blank=True)
+    request_id = models.CharField(_("request"), max_length=32, blank=True, db_index=True)
 
     access: ClassVar[Access] = Access(view=CHIEFS | ADMINS)
     scope_path: ClassVar[str] = "unit__path"

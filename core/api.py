@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -109,6 +110,19 @@ class ScopedViewSetMixin:
         if self.request.method not in permissions.SAFE_METHODS and not can_change(self.request.user, obj):
             raise PermissionDenied
         return obj
+
+    def list(self, request, *args: Any, **kwargs: Any):
+        """The page of records; for a sensitive model one log entry per page read: who, what filter, how many rows."""
+        response = super().list(request, *args, **kwargs)
+        if self.model.sensitive:
+            rows = response.data.get("results", []) if isinstance(response.data, dict) else response.data
+            audit_log.record(
+                Action.READ,
+                model=self.model,
+                note=gettext("API list: %(count)d rows, filter: %(query)s")
+                % {"count": len(rows), "query": audit_log.logged_filter(request.query_params.urlencode())},
+            )
+        return response
 
     def retrieve(self, request, *args: Any, **kwargs: Any):
         instance = self.get_object()

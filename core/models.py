@@ -129,6 +129,57 @@ class AuditedModel(TextGated):
         self._loaded_values = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
 
 
+def _names(records) -> str:
+    return ", ".join(sorted(str(r) for r in records)) or "–"
+
+
+def log_many_to_many(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    """Log a change of an audited record's many-to-many field (root causes, a goal's units …) with the items
+    added and removed, whichever side changed it (``m2m_changed``, connected in ``core.apps``)."""
+    adding = action == "post_add"
+    if reverse:
+        # action.deviations.add(d) changes d's field: the entry is d's. (Nothing clears from the far side.)
+        if action in ("post_add", "post_remove") and pk_set:
+            field = next(f for f in model._meta.many_to_many if f.remote_field.through is sender)
+            for record in model._default_manager.filter(pk__in=pk_set):
+                changed = {instance.pk}
+                _log_change(record, field, added=changed if adding else set(), removed=set() if adding else changed)
+        return
+    field = next(f for f in type(instance)._meta.many_to_many if f.remote_field.through is sender)
+    if action == "pre_clear":
+        instance._m2m_clearing = set(getattr(instance, field.name).values_list("pk", flat=True))
+    elif action == "post_clear" and getattr(instance, "_m2m_clearing", None):
+        _log_change(instance, field, added=set(), removed=instance._m2m_clearing)
+    elif action in ("post_add", "post_remove") and pk_set:
+        _log_change(instance, field, added=set(pk_set) if adding else set(), removed=set() if adding else set(pk_set))
+
+
+def _log_change(record, field, *, added: set, removed: set) -> None:
+    related = field.related_model._default_manager
+    now = set(getattr(record, field.name).values_list("pk", flat=True))
+    before = (now - added) | removed
+    names = {r.pk: r for r in related.filter(pk__in=now | before)}
+    note = "; ".join(
+        part
+        for part in (
+            f"+ {_names(names[pk] for pk in added if pk in names)}" if added else "",
+            f"− {_names(names[pk] for pk in removed if pk in names)}" if removed else "",
+        )
+        if part
+    )
+    audit_log.record(
+        Action.UPDATE,
+        record,
+        changes={
+            field.name: [
+                _names(names[pk] for pk in before if pk in names),
+                _names(names[pk] for pk in now if pk in names),
+            ]
+        },
+        note=note,
+    )
+
+
 class BaseRecord(AuditedModel):
     """A domain record: audited, scoped by organisation unit, closed rather than deleted."""
 

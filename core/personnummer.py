@@ -71,5 +71,17 @@ def find_personnummer(text: str) -> list[str]:
     return found
 
 
+def redacted(text: str) -> str:
+    """``text`` (normalised) with every personnummer replaced, for what the system itself writes down — a search
+    filter in the audit log — where refusing is not possible."""
+
+    def hide(match: re.Match) -> str:
+        century, yy, mm, dd, serial, check = match.groups()
+        real = _date_ok(century, yy, mm, dd) and _luhn_ok(f"{yy}{mm}{dd}{serial}{check}")
+        return "[personnummer]" if real else match.group(0)
+
+    return _CANDIDATE.sub(hide, normalised(text or ""))
+
+
 def contains_personnummer(text: str) -> bool:
     return bool(find_personnummer(text))

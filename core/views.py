@@ -138,7 +138,7 @@ class RecordExportView(RecordListView):
             Action.EXPORT,
             model=self.model,
             note=_("%(count)d rows, filter: %(query)s")
-            % {"count": len(objects), "query": context["querystring"] or "–"},
+            % {"count": len(objects), "query": audit_log.logged_filter(context["querystring"])},
         )
         return export_response(self.table, objects, self.export_name or self.model._meta.model_name, fmt)
 
@@ -259,7 +259,7 @@ class StatisticsView(LoginRequiredMixin, generic.TemplateView):
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         if self.request.GET.get("format") == "xlsx":
-            audit_log.record(Action.EXPORT, model=self.model, note=context["querystring"] or "–")
+            audit_log.record(Action.EXPORT, model=self.model, note=audit_log.logged_filter(context["querystring"]))
             return workbook_response(self.sheets(context["stats"]), self.export_name)
         return super().render_to_response(context, **kwargs)
 
