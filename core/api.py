@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
@@ -104,6 +105,12 @@ class ScopedViewSetMixin:
     def get_queryset(self):
         qs = self.model.objects.visible_to(self.request.user, Perm.VIEW)
         return qs.select_related(*self.list_select_related) if self.list_select_related else qs
+
+    def linked(self, name: str) -> Prefetch:
+        """A record's links (``"actions"``) loaded through the one gate: the API lists only the linked records
+        the caller may see, as the pages do (``core.scope.links``)."""
+        related = self.model._meta.get_field(name).related_model
+        return Prefetch(name, related.objects.visible_to(self.request.user))
 
     def get_object(self):
         obj = super().get_object()

@@ -16,7 +16,7 @@ class ComplaintViewSet(TransitionViewSetMixin, ScopedViewSet):
     list_select_related = ("unit",)
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("actions")
+        return super().get_queryset().prefetch_related(self.linked("actions"))
 
     def create_extra(self):
         return {"registered_by": self.request.user}

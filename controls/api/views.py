@@ -33,3 +33,6 @@ class ReviewViewSet(ScopedViewSet):
     serializer_class = ReviewSerializer
     filterset_class = ReviewFilter
     list_select_related = ("unit",)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(self.linked("actions"))

@@ -51,6 +51,12 @@ def linked_to_one_action(tree, position):
     ControlRun.objects.create(
         control=control, performed_on=dt.date(YEAR, 1, 1), result="x", verdict="approved", action=action
     )
+    api = {
+        "risk": f"/api/v1/risks/{risk.pk}/",
+        "deviation": f"/api/v1/deviations/{deviation.pk}/",
+        "complaint": f"/api/v1/complaints/{complaint.pk}/",
+        "review": f"/api/v1/reviews/{review.pk}/",
+    }
     pages = {
         "risk": reverse("risks:detail", args=[risk.pk]),
         "deviation": reverse("deviations:detail", args=[deviation.pk]),
@@ -58,14 +64,15 @@ def linked_to_one_action(tree, position):
         "review": reverse("controls:review_detail", args=[review.pk]),
         "control": reverse("controls:detail", args=[control.pk]),
     }
-    return action, control.risk, pages
+    return action, control.risk, pages, api
 
 
 @pytest.mark.parametrize("position", POSITIONS)
 @pytest.mark.parametrize("role", ROLES)
 def test_a_page_shows_only_the_linked_records_its_reader_may_see(client, tree, role, position):
-    action, linked_risk, pages = linked_to_one_action(tree, position)
-    client.force_login(person_with_role(role, tree.a))
+    action, linked_risk, pages, api_urls = linked_to_one_action(tree, position)
+    user = person_with_role(role, tree.a)
+    client.force_login(user)
     may_see = role in ACTION_READERS and position == "own"
     opened = 0
     for name, url in pages.items():
@@ -79,12 +86,18 @@ def test_a_page_shows_only_the_linked_records_its_reader_may_see(client, tree, r
         if name == "control":
             assert (linked_risk.title in html) is may_see, (name, "linked risk")
     assert opened > 0 or role == Role.NAMNDLEDAMOT
+    api = APIClient()
+    api.force_authenticate(user)
+    for name, url in api_urls.items():
+        response = api.get(url)
+        if response.status_code == 200:
+            assert (action.pk in response.json()["actions"]) is may_see, (name, "api")
 
 
 @pytest.mark.parametrize("position", POSITIONS)
 @pytest.mark.parametrize("role", ROLES)
 def test_the_kvalitetsplan_and_its_document_hold_only_linked_records_in_scope(client, tree, role, position):
-    action, _linked_risk, _pages = linked_to_one_action(tree, position)
+    action, _linked_risk, _pages, _api = linked_to_one_action(tree, position)
     user = person_with_role(role, tree.a)
     client.force_login(user)
     may_see = role in ACTION_READERS and position == "own"

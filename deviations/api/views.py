@@ -18,7 +18,7 @@ class DeviationViewSet(TransitionViewSetMixin, ScopedViewSet):
     list_select_related = ("unit",)
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("root_causes", "actions")
+        return super().get_queryset().prefetch_related("root_causes", self.linked("actions"))
 
     def create_extra(self):
         return {"reported_by": self.request.user}

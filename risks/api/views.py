@@ -25,7 +25,7 @@ class RiskViewSet(ScopedViewSet):
             super()
             .get_queryset()
             .prefetch_related(
-                "actions", Prefetch("assessments", RiskAssessment.objects.select_related("point__period"))
+                self.linked("actions"), Prefetch("assessments", RiskAssessment.objects.select_related("point__period"))
             )
         )
 
