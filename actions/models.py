@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -157,3 +158,30 @@ class ActionFollowUp(AuditedModel):
 
 class ActionStatusChange(StatusChangeBase):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="status_changes")
+
+
+def statuses_at(actions, day: dt.date) -> dict[int, str]:
+    """Each åtgärd in ``actions`` that existed at the end of ``day``, with its status then: the status it was
+    created with, moved by its status changes up to that moment (a document for a past period shows the period's
+    end, not today). An åtgärd completed after ``day`` was not done then, whatever its history says."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+    existing = actions.filter(created_at__lte=moment)
+    rows = list(existing.values_list("pk", "status", "completed_on"))
+    changes: dict[int, list[tuple[str, str, dt.datetime]]] = {}
+    for action_id, old, new, at in (
+        ActionStatusChange.objects.filter(action__in=existing.values("pk"))
+        .order_by("changed_at", "id")
+        .values_list("action_id", "from_status", "to_status", "changed_at")
+    ):
+        changes.setdefault(action_id, []).append((old, new, at))
+    found = {}
+    for pk, current, completed_on in rows:
+        history = changes.get(pk)
+        status = history[0][0] if history else current
+        for _old, new, at in history or []:
+            if at <= moment:
+                status = new
+        if status == ActionStatus.DONE and completed_on and completed_on > day:
+            status = ActionStatus.IN_PROGRESS
+        found[pk] = status
+    return found

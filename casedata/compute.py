@@ -203,9 +203,11 @@ def not_carried_out(cases, window: tuple[dt.date, dt.date]) -> list[dict]:
     return rows
 
 
-def not_carried_out_count(cases, window: tuple[dt.date, dt.date]) -> int:
+def not_carried_out_ids(cases, window: tuple[dt.date, dt.date]) -> set[int]:
+    """The ids of the decisions to report for the period: several periods' counts add up without a decision
+    counted twice only as a union of these."""
     late, interrupted = _to_report(cases, window)
-    return len(set(late) | set(interrupted))
+    return set(late) | set(interrupted)
 
 
 def _to_report(cases, window: tuple[dt.date, dt.date]) -> tuple[list[int], list[int]]:

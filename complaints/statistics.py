@@ -33,7 +33,21 @@ class ComplaintStatistics:
     category_totals: list[int]
     median_days_to_reply: float | None
     replied: int
+    kinds: list[str] = field(default_factory=list)
+    # Klagomål, synpunkter, förslag and beröm apart: per unit, and per category (a beröm of bemötande is no
+    # complaint about it).
+    per_unit_by_kind: list[UnitRow] = field(default_factory=list)
+    per_category_by_kind: list[UnitRow] = field(default_factory=list)
+    kind_totals: list[int] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+
+
+def _grid(complaints, by: str, kind_values: list[str]) -> list[UnitRow]:
+    """One row per value of ``by`` (a unit's name, a category), with a count per kind and the row's total."""
+    grid: dict[str, dict[str, int]] = {}
+    for key, kind, n in complaints.values_list(by, "kind").annotate(n=Count("id")).order_by(by):
+        grid.setdefault(key, {})[kind] = n
+    return [UnitRow(key, [row.get(v, 0) for v in kind_values], sum(row.values())) for key, row in sorted(grid.items())]
 
 
 def compute(queryset, start: dt.date, end: dt.date, *, with_charts: bool = True) -> ComplaintStatistics:
@@ -53,6 +67,14 @@ def compute(queryset, start: dt.date, end: dt.date, *, with_charts: bool = True)
     ]
     total = complaints.count()
     closed = complaints.filter(status=ComplaintStatus.CLOSED).count()
+    kind_values = [value for value, _label in ComplaintKind.choices]
+    per_unit_by_kind = _grid(complaints, "unit__name", kind_values)
+    by_category = {row.unit: row for row in _grid(complaints, "category", kind_values)}
+    per_category_by_kind = [
+        UnitRow(str(label), by_category[value].counts, by_category[value].total)
+        for value, label in Category.choices
+        if value in by_category
+    ]
     result = ComplaintStatistics(
         start=start,
         end=end,
@@ -65,6 +87,10 @@ def compute(queryset, start: dt.date, end: dt.date, *, with_charts: bool = True)
         category_totals=category_totals,
         median_days_to_reply=statistics.median(replies) if replies else None,
         replied=len(replies),
+        kinds=[str(label) for _value, label in ComplaintKind.choices],
+        per_unit_by_kind=per_unit_by_kind,
+        per_category_by_kind=per_category_by_kind,
+        kind_totals=[kinds.get(value, 0) for value in kind_values],
     )
     if with_charts:
         result.charts = [

@@ -96,6 +96,12 @@ class Unit(BaseRecord):
         ids = [int(p) for p in self.path.strip("/").split("/")[:-1] if p]
         return Unit.objects.filter(pk__in=ids).order_by("depth")
 
+    def committee(self) -> Unit:
+        """The nämnd this unit answers to: the nearest unit of kind nämnd at or above it, else the tree's root. A
+        document about any unit is the nämnd's decision and goes to it."""
+        line = [*self.ancestors(), self]
+        return next((u for u in reversed(line) if u.kind == UnitKind.NAMND), line[0])
+
     def subtree(self) -> models.QuerySet[Unit]:
         return Unit.objects.filter(path__startswith=self.path)
 

@@ -60,6 +60,8 @@ class Section:
     blocks: list[Paragraph | Table | Figure] = field(default_factory=list)
     narrative: bool = False  # the author writes text here (stored per document, period and unit)
     suggestions: list[str] = field(default_factory=list)  # data sentences offered for the narrative
+    # What the author should check before the document goes out (figures that disagree); preview only.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

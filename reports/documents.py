@@ -15,7 +15,7 @@ from organisation.models import TargetGroup, Unit
 
 from . import sections as s
 from .choices import ReportKind
-from .content import Paragraph, Report, Section, Table
+from .content import Report, Section, Table
 from .rules import ReportPeriod
 
 
@@ -66,20 +66,21 @@ def tertialrapport(ctx: s.Context):
     month = formatting.MONTHS[ctx.period.end.month - 1]
     title = f"Tertialrapport {month} {ctx.period.year}"
     organisation = ctx.unit.name.lower() if ctx.unit.parent_id is None else ctx.unit.name
+    committee = ctx.unit.committee()  # the decision and the addressee are the nämnd's, whatever unit it covers
     decision = ctx.narrative(
         "forslag_till_beslut",
         "Förslag till beslut",
         1,
-        [f"{ctx.unit.name} beslutar att godkänna tertialrapporten efter {month} {ctx.period.year}."],
+        [f"{committee.name} beslutar att godkänna tertialrapporten efter {month} {ctx.period.year}."],
     )
     front = {
         "Handläggare": ctx.narratives.get("handlaggare", ""),
         "Datum": formatting.iso_date(timezone.localdate()),
         "Ärendebeteckning": ctx.narratives.get("diarienummer", ""),
-        "Till": ctx.unit.name,
+        "Till": committee.name,
     }
     prognos = s.forecast(ctx, organisation)
-    lex = s.lex_sarah(ctx, level=2)
+    lex = s.lex_sarah(ctx, level=2, other_events=True)
     staff_sections = s.staff(ctx)
     summary_suggestions = prognos[0].suggestions + lex.suggestions
     for section in staff_sections:
@@ -183,6 +184,4 @@ def kvalitetsberattelse(ctx: s.Context):
         ctx.narrative("bedomning", "Bedömning av kvalitet", 1),
         improvement,
     ]
-    if not improvement.blocks:
-        improvement.blocks.append(Paragraph("Förbättringsområdena skrivs här.", suggested=True))
     return title, ctx.unit.name, sections, {}

@@ -14,11 +14,12 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 
-from actions.models import Action
-from casedata.compute import not_carried_out_count
+from actions.choices import ActionStatus
+from actions.models import Action, statuses_at
+from casedata.compute import not_carried_out_ids
 from casedata.models import Case
 from casedata.rules import RULES as CASE_RULES
 from complaints import statistics as complaint_statistics
@@ -39,6 +40,7 @@ from indicators.choices import Gender, Measure
 from indicators.models import Indicator, Result, Target
 from organisation.models import Unit
 from risks.models import Risk
+from staff import statistics as staff_statistics
 from staff.models import StaffFigure
 from surveys.models import Survey
 
@@ -168,7 +170,9 @@ def deviations(ctx: Context, level: int = 2) -> list[Section]:
     return [section, lex_sarah(ctx, figures, level + 1), private_section]
 
 
-def lex_sarah(ctx: Context, figures=None, level: int = 2) -> Section:
+def lex_sarah(ctx: Context, figures=None, level: int = 2, *, other_events: bool = False) -> Section:
+    """The lex Sarah outcomes; with ``other_events`` (the tertialrapport, which has no avvikelse section) also the
+    count of övriga händelser reported beside them (seed 004: "Av de 178 övriga händelser …")."""
     figures = figures or deviation_figures(ctx)
     lex = figures.lex_sarah
     source = ctx.source(
@@ -179,24 +183,28 @@ def lex_sarah(ctx: Context, figures=None, level: int = 2) -> Section:
         "till IVO",
         _link("deviations:list", kind="lex_sarah"),
     )
-    section = ctx.narrative(
-        "lex_sarah",
-        "Lex Sarah",
-        level,
-        [sentences.lex_sarah_sentence(lex.reported, lex.serious, lex.reported_to_ivo)],
-    )
+    others = figures.total - lex.reported
+    found = [sentences.lex_sarah_sentence(lex.reported, lex.serious, lex.reported_to_ivo)]
+    if other_events:
+        found.append(sentences.other_events_sentence(others))
+    section = ctx.narrative("lex_sarah", "Lex Sarah", level, found)
+    # Every outcome, so the four rows under "Rapporterade" sum to it (seed 002: missförhållande, risk, inget);
+    # allvarliga and anmälda are parts of the first two and are shown as "varav".
     table = Table(
         "Lex Sarah",
         ["", "Antal"],
         [
             ["Rapporterade", ctx.count(lex.reported)],
             ["Bedömda som missförhållande", ctx.count(lex.missforhallande)],
-            ["Bedömda som påtaglig risk", ctx.count(lex.risk)],
-            ["Bedömda som allvarliga", ctx.count(lex.serious)],
-            ["Anmälda till IVO", ctx.count(lex.reported_to_ivo)],
+            ["Bedömda som påtaglig risk för missförhållande", ctx.count(lex.risk)],
+            ["Bedömda som inget missförhållande", ctx.count(lex.none)],
+            ["Ännu inte bedömda", ctx.count(lex.not_assessed)],
+            ["varav bedömda som allvarliga", ctx.count(lex.serious)],
+            ["varav anmälda till IVO", ctx.count(lex.reported_to_ivo)],
         ],
         source,
         [1],
+        total_rows=[0],
     )
     period = {
         "kind": "lex_sarah",
@@ -208,9 +216,26 @@ def lex_sarah(ctx: Context, figures=None, level: int = 2) -> Section:
         "0,1": _link("deviations:list", **period),
         "1,1": _link("deviations:list", assessment="missforhallande", **period),
         "2,1": _link("deviations:list", assessment="risk", **period),
-        "3,1": _link("deviations:list", is_serious="true", **period),
+        "3,1": _link("deviations:list", assessment="none", **period),
+        "5,1": _link("deviations:list", is_serious="true", **period),
     }
     section.blocks.append(table)
+    if other_events:
+        events = Table(
+            "Rapporterade händelser",
+            ["", "Antal"],
+            [
+                ["Lex Sarah", ctx.count(lex.reported)],
+                ["Övriga händelser", ctx.count(others)],
+                ["Totalt", ctx.count(figures.total)],
+            ],
+            ctx.source("avvikelser", "Avvikelser", "Avvikelser rapporterade under perioden"),
+            [1],
+            total_rows=[2],
+        )
+        events.links = {"2,1": _link("deviations:list", unit=ctx.unit.pk, reported_from=ctx.period.start,
+                                       reported_to=ctx.period.end)}  # fmt: skip
+        section.blocks.append(events)
     return section
 
 
@@ -232,18 +257,17 @@ def complaints(ctx: Context, level: int = 2) -> Section:
     section = ctx.narrative(
         "synpunkter", "Synpunkter och klagomål", level, [sentences.complaints_sentence(figures.total, complaint_count)]
     )
-    rows = [[r.unit, *[ctx.count(n) for n in r.counts], ctx.count(r.total)] for r in figures.per_unit]
-    rows.append(["Totalt", *[ctx.count(n) for n in figures.category_totals], ctx.count(figures.total)])
-    section.blocks.append(
-        Table(
-            "Synpunkter och klagomål per enhet",
-            ["Enhet", *figures.categories, "Totalt"],
-            rows,
-            source,
-            numeric=list(range(1, len(figures.categories) + 2)),
-            total_rows=[len(rows) - 1],
+    # Kinds apart in both tables: "Bemötande 15" must not be four klagomål and eleven beröm added together.
+    totals = ["Totalt", *[ctx.count(n) for n in figures.kind_totals], ctx.count(figures.total)]
+    numeric = list(range(1, len(figures.kinds) + 2))
+    for caption, first, found in (
+        ("Synpunkter och klagomål per enhet", "Enhet", figures.per_unit_by_kind),
+        ("Synpunkter och klagomål per kategori", "Kategori", figures.per_category_by_kind),
+    ):
+        rows = [[r.unit, *[ctx.count(n) for n in r.counts], ctx.count(r.total)] for r in found] + [totals]
+        section.blocks.append(
+            Table(caption, [first, *figures.kinds, "Totalt"], rows, source, numeric=numeric, total_rows=[len(rows) - 1])
         )
-    )
     return section
 
 
@@ -256,7 +280,7 @@ def not_carried_out_section(ctx: Context, level: int = 2) -> Section:
     for number in range(1, len(reporting_dates()) + 1):
         window = reporting_window(ctx.period.year, number)
         if window[1] <= ctx.period.end:
-            found.append((window, not_carried_out_count(cases, window)))
+            found.append((window, not_carried_out_ids(cases, window)))
     source = ctx.source(
         "ej_verkstallda",
         "Ej verkställda beslut",
@@ -264,20 +288,24 @@ def not_carried_out_section(ctx: Context, level: int = 2) -> Section:
         "SoL (2025:400) 34 kap., LSS 28 f–28 h §§: gynnande beslut som inte verkställts inom tre månader",
         _link("casedata:not_carried_out"),
     )
-    total = sum(n for _w, n in found)
+    # A decision that waits on is reported again each period: the total counts each decision once.
+    total = len(set().union(*(ids for _w, ids in found))) if found else 0
     section = ctx.narrative(
         "ej_verkstallda", "Ej verkställda beslut", level, [sentences.not_carried_out_sentence(total)]
     )
     if found:
+        rows = [[f"{formatting.iso_date(w[0])}–{formatting.iso_date(w[1])}", ctx.count(len(ids))] for w, ids in found]
+        rows.append(["Olika beslut under året", ctx.count(total)])
         section.blocks.append(
-            Table(
-                "Ej verkställda beslut per rapporteringsperiod",
-                ["Period", "Antal beslut"],
-                [[f"{formatting.iso_date(w[0])}–{formatting.iso_date(w[1])}", ctx.count(n)] for w, n in found],
-                source,
-                [1],
-            )
+            Table("Ej verkställda beslut per rapporteringsperiod", ["Period", "Antal beslut"], rows, source, [1])
         )
+        if len(found) > 1:
+            section.blocks.append(
+                Paragraph(
+                    "Ett beslut som fortfarande inte är verkställt rapporteras i varje period det väntar; raden "
+                    "Olika beslut under året räknar varje beslut en gång."
+                )
+            )
     return section
 
 
@@ -349,43 +377,77 @@ def control_tables(ctx: Context, level: int = 2) -> Section:
                 ["Genomföranden under perioden", ctx.count(sum(verdicts.values()))],
                 ["varav godkända", ctx.count(verdicts.get("approved", 0))],
                 ["varav med behov av åtgärd", ctx.count(verdicts.get("needs_action", 0))],
+                ["varav som ledde till en åtgärd", ctx.count(runs.exclude(action=None).count())],
             ],
             source,
             [1],
         )
     )
     if not ctx.aggregates_only:
-        rows = [
-            [
-                run.control.title,
-                run.control.purpose,
-                formatting.iso_date(run.performed_on),
-                run.get_verdict_display(),
-                run.result,
-            ]
-            for run in ctx.records(ControlRun)
+        runs = list(
+            ctx.records(ControlRun)
             .filter(performed_on__range=(ctx.period.start, ctx.period.end))
-            .select_related("control")
-            .order_by("performed_on")[: RUNS_LISTED + 1]
-        ]
-        if len(rows) > RUNS_LISTED:
-            rows = rows[:RUNS_LISTED]
+            .select_related("control__risk", "action")
+            .order_by("performed_on", "pk")[: RUNS_LISTED + 1]
+        )
+        if len(runs) > RUNS_LISTED:
+            runs = runs[:RUNS_LISTED]
             section.blocks.append(
                 Paragraph(
-                    f"Tabellen visar de {RUNS_LISTED} första genomförandena under perioden; alla finns i listan "
+                    f"Tabellerna visar de {RUNS_LISTED} första genomförandena under perioden; alla finns i listan "
                     "över genomförda egenkontroller."
                 )
             )
-        if rows:
-            section.blocks.append(
-                Table(
-                    "Egenkontroller och resultat",
-                    ["Egenkontroll", "Syfte", "Datum", "Bedömning", "Resultat"],
-                    rows,
-                    source,
-                )
-            )
+        section.blocks += _control_run_tables(ctx, runs, source)
     return section
+
+
+def _control_run_tables(ctx: Context, runs: list, source: str) -> list[Table]:
+    """Seed 002's two tables: the controls that called for åtgärder — with their linked risk and the åtgärd's
+    status at the period's end and its follow-up — and the approved ones. Links the reader may not see are left
+    out (core.scope.links)."""
+    risks = set(ctx.records(Risk).filter(pk__in={r.control.risk_id for r in runs}).values_list("pk", flat=True))
+    actions = ctx.records(Action).filter(pk__in={r.action_id for r in runs if r.action_id})
+    status = statuses_at(actions, ctx.period.end)
+    labels = dict(ActionStatus.choices)
+
+    def control(run) -> str:
+        risk = run.control.risk
+        linked = f" (kopplad till risk: {risk.title})" if risk is not None and risk.pk in risks else ""
+        return run.control.title + linked
+
+    def result(run) -> str:
+        return f"{formatting.iso_date(run.performed_on)}: {run.result}"
+
+    def follow_up(run) -> str:
+        if run.action_id not in status:
+            return "–"
+        action = run.action
+        text = f"{action.title}: {str(labels[status[action.pk]]).lower()}"
+        return text + (f" – {action.follow_up}" if action.follow_up else "")
+
+    acted = [r for r in runs if r.action_id or r.verdict == "needs_action"]
+    approved = [r for r in runs if not (r.action_id or r.verdict == "needs_action")]
+    tables = []
+    if acted:
+        tables.append(
+            Table(
+                "Kontroller som har föranlett behov av åtgärder",
+                ["Egenkontroll", "Uppföljning av egenkontroll", "Uppföljning av åtgärd"],
+                [[control(r), result(r), follow_up(r)] for r in acted],
+                source,
+            )
+        )
+    if approved:
+        tables.append(
+            Table(
+                "Godkända kontroller som ej föranlett behov av åtgärder",
+                ["Egenkontroll", "Uppföljning av egenkontroll"],
+                [[control(r), result(r)] for r in approved],
+                source,
+            )
+        )
+    return tables
 
 
 def reviews(ctx: Context, level: int = 2) -> Section:
@@ -406,19 +468,20 @@ def actions(ctx: Context, level: int = 1) -> Section:
     source = ctx.source("atgarder", "Åtgärder", "Åtgärder i förbättringsarbetet", url=_link("actions:list"))
     section = ctx.narrative("atgarder", "Åtgärder och konsekvenser", level)
     found = ctx.aggregate(Action)
-    counts = found.aggregate(
-        open=Count("id", filter=~Q(status="done")),
-        late=Count("id", filter=~Q(status="done") & Q(due_on__lt=ctx.period.end)),
-        done=Count("id", filter=Q(status="done", completed_on__range=(ctx.period.start, ctx.period.end))),
-    )
+    # As things stood at the period's end, not as they stand today: a document for T1 written in September
+    # must not count an åtgärd finished in June as finished by April.
+    status = statuses_at(found, ctx.period.end)
+    open_ids = [pk for pk, s in status.items() if s != ActionStatus.DONE]
+    late = found.filter(pk__in=open_ids, due_on__lt=ctx.period.end).count() if open_ids else 0
+    done = found.filter(completed_on__range=(ctx.period.start, ctx.period.end), pk__in=list(status)).count()
     section.blocks.append(
         Table(
             "Åtgärder",
-            ["", "Antal"],
+            ["", f"Antal per {formatting.iso_date(ctx.period.end)}"],
             [
-                ["Pågående eller ej påbörjade", ctx.count(counts["open"])],
-                ["varav försenade vid periodens slut", ctx.count(counts["late"])],
-                ["Avslutade under perioden", ctx.count(counts["done"])],
+                ["Pågående eller ej påbörjade", ctx.count(len(open_ids))],
+                ["varav försenade vid periodens slut", ctx.count(late)],
+                ["Avslutade under perioden", ctx.count(done)],
             ],
             source,
             [1],
@@ -673,17 +736,20 @@ def staff(ctx: Context) -> list[Section]:
         "Totalt = kvinnor + män; årsarbetare avrundade per rad",
         _link("staff:list"),
     )
-    figures = list(
+    # The unit and everything below it (staff.statistics): the nämnd's document shows the whole förvaltning.
+    combined = staff_statistics.combine(
         ctx.aggregate(StaffFigure)
         .filter(year__in=[ctx.period.year - 3, ctx.period.year - 2, ctx.period.year - 1, ctx.period.year])
-        .filter(unit=ctx.unit)
+        .select_related("unit")
         .order_by("year", "period")
     )
     top = ctx.narrative("personal", "Väsentliga personalförhållanden", 1)
+    for warning in combined.disagreements:
+        top.warnings.append(warning)
     people = ctx.narrative("personalsammansattning", "Personalsammansättning", 2)
     table: dict[tuple[int, str], dict[str, Decimal]] = {}
-    for f in figures:
-        table.setdefault((f.year, f.measure), {})[f.gender] = f.value
+    for (year, _period, measure, gender), value in combined.values.items():
+        table.setdefault((year, measure), {})[gender] = value
     years = sorted({y for y, m in table if m in ("personer", "arsarbetare")})[-2:]
     if years:
         header = [""]
@@ -699,17 +765,16 @@ def staff(ctx: Context) -> list[Section]:
             rows.append(row)
         people.blocks.append(Table("Personalsammansättning", header, rows, source, list(range(1, len(header))), [2]))
     sick = ctx.narrative("sjukfranvaro", "Sjukfrånvaro", 2)
-    sick_rows = [f for f in figures if f.measure == "sjukfranvaro"]
-    periods = sorted({(f.year, f.period) for f in sick_rows})
+    sick_rows = {(y, p, g): v for (y, p, m, g), v in combined.values.items() if m == "sjukfranvaro"}
+    periods = sorted({(y, p) for y, p, _g in sick_rows})
     if periods:
         header = [""] + [f"Sjukfrv %, {p} {y}" for y, p in periods]
         rows = []
         for gender, label in (("K", "Kvinnor"), ("M", "Män"), ("T", "Totalt")):
-            values = {(f.year, f.period): f.value for f in sick_rows if f.gender == gender}
-            rows.append([label] + [formatting.percent(values.get(p), 2) for p in periods])
+            rows.append([label] + [formatting.percent(sick_rows.get((y, p, gender)), 2) for y, p in periods])
         sick.blocks.append(Table("Sjukfrånvaro", header, rows, source, list(range(1, len(header))), [2]))
         latest = periods[-1]
-        by_gender = {f.gender: f.value for f in sick_rows if (f.year, f.period) == latest}
+        by_gender = {g: v for (y, p, g), v in sick_rows.items() if (y, p) == latest}
         if "T" in by_gender:
             sentence = sentences.sick_leave_sentence(latest[1], by_gender["T"], by_gender.get("K"), by_gender.get("M"))
             ctx.suggest(sick, [sentence])
@@ -732,11 +797,12 @@ def goal_follow_up(ctx: Context, level: int = 1) -> Section:
     source = ctx.source(
         "mal", "Verksamhetsplanens mål", "Målrapporteringar för uppföljningstillfället", url=_link("goals:tree")
     )
+    # Every unit in the subtree reports on its goals: the nämnd's document holds each verksamhetsområde's bedömning.
     reports = (
         ctx.aggregate(GoalReport)
-        .filter(round__point=ctx.period.point, unit=ctx.unit)
-        .select_related("goal")
-        .order_by("goal__order", "goal__title")
+        .filter(round__point=ctx.period.point)
+        .select_related("goal", "unit")
+        .order_by("goal__order", "goal__title", "unit__path")
         if ctx.period.point
         else GoalReport.objects.none()
     )
@@ -745,11 +811,11 @@ def goal_follow_up(ctx: Context, level: int = 1) -> Section:
     section = ctx.narrative("verksamhetsplan", "Uppföljning av verksamhetsplanen", level, [suggestion])
     rows = []
     for report in reports:
-        row = [report.goal.title, report.get_assessment_display()]
+        row = [report.goal.title, report.unit.name, report.get_assessment_display()]
         if not ctx.aggregates_only:
             row.append(report.overall or "–")
         rows.append(row)
-    header = ["Mål", "Bedömning"] + ([] if ctx.aggregates_only else ["Samlad bedömning"])
+    header = ["Mål", "Enhet", "Bedömning"] + ([] if ctx.aggregates_only else ["Samlad bedömning"])
     if rows:
         section.blocks.append(Table("Målen och deras bedömning", header, rows, source))
     return section

@@ -89,12 +89,22 @@ def complaints_sentence(total: int, complaints: int) -> str:
     )
 
 
+def other_events_sentence(count: int) -> str:
+    """“Därutöver har 178 övriga händelser rapporterats.”"""
+    if count == 0:
+        return "Inga övriga händelser har rapporterats under perioden."
+    if count == 1:
+        return "Därutöver har en övrig händelse rapporterats."
+    return f"Därutöver har {formatting.count_words(count)} övriga händelser rapporterats."
+
+
 def not_carried_out_sentence(count: int) -> str:
     if count == 0:
         return "Inga gynnande beslut har varit ej verkställda i mer än tre månader under perioden."
+    # Only what the records show: that they were late, and that the law requires them reported (not that they were).
     return (
         f"{formatting.count_words(count, neuter=True).capitalize()} gynnande beslut har inte verkställts inom tre månader "
-        "och har rapporterats till IVO."
+        "och ska därför rapporteras till IVO."
     )
 
 

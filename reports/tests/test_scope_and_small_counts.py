@@ -62,7 +62,7 @@ def test_counts_below_the_threshold_are_shown_as_fewer_than(tree, records):
     lex = next(b for s in report.sections if s.key == "lex_sarah" for b in s.blocks if hasattr(b, "rows"))
     figures = dict((r[0], r[1]) for r in lex.rows)
     assert figures["Rapporterade"] == "11"
-    assert figures["Bedömda som allvarliga"] == "färre än 5"
+    assert figures["varav bedömda som allvarliga"] == "färre än 5"
 
 
 def test_the_api_lists_only_versions_in_scope(tree, records, chief_b):

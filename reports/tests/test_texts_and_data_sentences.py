@@ -118,6 +118,8 @@ def test_a_cut_list_of_genomföranden_says_so(tree, records, monkeypatch):
     with translation.override("sv"):
         report = generate.assemble("kvalitetsberattelse", YEAR, "", tree.root, records.planner)
     runs = sections(report)["egenkontroller"]
-    table = next(b for b in runs.blocks if getattr(b, "caption", "") == "Egenkontroller och resultat")
+    table = next(
+        b for b in runs.blocks if getattr(b, "caption", "") == "Godkända kontroller som ej föranlett behov av åtgärder"
+    )
     assert len(table.rows) == 1
     assert any("de 1 första genomförandena" in getattr(b, "text", "") for b in runs.blocks)
