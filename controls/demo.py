@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from accounts.models import User
-from actions.choices import Effect
+from actions.choices import ActionStatus, Effect
+from actions.models import Action, ActionStatusChange
 from organisation.models import FollowUpPoint
 from risks.models import Risk
 
@@ -104,11 +107,22 @@ def create(today: dt.date) -> None:
 def follow_up_at_points(run: ControlRun, today: dt.date) -> None:
     """The åtgärd a genomförande led to, followed up at the point after the run and at the current one."""
     action = run.action
+    started = run.performed_on + dt.timedelta(days=20)
+    # Made on the day of the run and started three weeks later, as it would have been: a document for a past
+    # period shows the åtgärd as it stood then (actions.models.statuses_at).
+    action.created_at = _noon(run.performed_on)  # saved with the follow-ups below
+    Action.objects.filter(pk=action.pk).update(created_at=action.created_at)
+    action.transition_to(ActionStatus.IN_PROGRESS, by=run.performed_by, note="")
+    ActionStatusChange.objects.filter(action=action).update(changed_at=_noon(started))
     steps = [
-        (run.performed_on + dt.timedelta(days=20), "Åtgärden är påbörjad: genomgång av bristerna på APT.", ""),
+        (started, "Åtgärden är påbörjad: genomgång av bristerna på APT.", ""),
         (today, "Ny rutin införd; ny aktgranskning planerad till nästa kvartal.", Effect.NOT_YET),
     ]
     for day, text, effect in steps:
         action.follow_up, action.effect = text, effect
         action._follow_up_point = FollowUpPoint.reported_at(day)
         action.save()
+
+
+def _noon(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
