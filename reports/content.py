@@ -75,6 +75,8 @@ class Report:
     sections: list[Section]
     sources: list[Source] = field(default_factory=list)
     front: dict[str, str] = field(default_factory=dict)  # tjänsteskrivelse fields and the like
+    signatures: list[str] = field(default_factory=list)  # the tjänsteskrivelse's underskrifter, one per line
+    attachments: list[str] = field(default_factory=list)  # its bilagor
     aggregates_only: bool = False
 
     def to_json(self) -> str:

@@ -44,6 +44,7 @@ def build(
         ReportKind.TERTIALRAPPORT: tertialrapport,
     }[kind]
     title, subtitle, sections, front = builder(ctx)
+    signatures, attachments = ([], []) if not front else tjansteskrivelse_lists(ctx, sections)
     return Report(
         kind=kind,
         title=title,
@@ -54,8 +55,38 @@ def build(
         sections=sections,
         sources=ctx.sources,
         front=front,
+        signatures=signatures,
+        attachments=attachments,
         aggregates_only=aggregates_only,
     )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def tjansteskrivelse_front(ctx: s.Context, to: str) -> dict[str, str]:
+    """The cover of a tjänsteskrivelse: handläggare with phone, date, ärendebeteckning and addressee, as written
+    on the document's Tjänsteskrivelse page (reports.views.FrontEdit); the date defaults to the day it is made."""
+    written = ctx.narratives
+    officer = written.get("front_handlaggare") or written.get("handlaggare", "")
+    phone = written.get("front_telefon", "")
+    day = written.get("front_datum", "")
+    return {
+        "Handläggare": ", ".join(part for part in (officer, f"tfn {phone}" if phone else "") if part),
+        "Datum": day or formatting.iso_date(timezone.localdate()),
+        "Ärendebeteckning": written.get("front_diarienummer") or written.get("diarienummer", ""),
+        "Till": to,
+    }
+
+
+def tjansteskrivelse_lists(ctx: s.Context, sections) -> tuple[list[str], list[str]]:
+    """Who signs it, and its bilagor: as written, or by default the document's own appendices (its "Bilaga"
+    headings)."""
+    attachments = _lines(ctx.narratives.get("front_bilagor", ""))
+    if not attachments:
+        attachments = [sec.heading.removeprefix("Bilaga: ") for sec in sections if sec.heading.startswith("Bilaga")]
+    return _lines(ctx.narratives.get("front_underskrifter", "")), attachments
 
 
 def _heading(key: str, text: str, level: int = 1) -> Section:
@@ -73,12 +104,7 @@ def tertialrapport(ctx: s.Context):
         1,
         [f"{committee.name} beslutar att godkänna tertialrapporten efter {month} {ctx.period.year}."],
     )
-    front = {
-        "Handläggare": ctx.narratives.get("handlaggare", ""),
-        "Datum": formatting.iso_date(timezone.localdate()),
-        "Ärendebeteckning": ctx.narratives.get("diarienummer", ""),
-        "Till": committee.name,
-    }
+    front = tjansteskrivelse_front(ctx, committee.name)
     prognos = s.forecast(ctx, organisation)
     lex = s.lex_sarah(ctx, level=2, other_events=True)
     staff_sections = s.staff(ctx)

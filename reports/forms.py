@@ -32,6 +32,40 @@ class DocumentForm(forms.Form):
         self.fields["year"].initial = timezone.localdate().year
 
 
+class FrontForm(PersonnummerCheckMixin, forms.Form):
+    """The tjänsteskrivelse's own details: who handles the ärende and how to reach them, its beteckning and date,
+    who signs it and which bilagor go with it. Stored per document, period and unit like the section texts."""
+
+    handlaggare = forms.CharField(label=_("Case officer (handläggare)"), required=False, max_length=200)
+    telefon = forms.CharField(label=_("Case officer's phone"), required=False, max_length=50)
+    diarienummer = forms.CharField(label=_("Case reference (ärendebeteckning)"), required=False, max_length=100)
+    datum = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Left empty: the day the document is generated."),
+    )
+    underskrifter = forms.CharField(
+        label=_("Signatures"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: name and title, e.g. “Anna Andersson, förvaltningschef”."),
+    )
+    bilagor = forms.CharField(
+        label=_("Attachments"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line. Left empty: the document's own appendices."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("underskrifter", "bilagor"):
+            if name in cleaned:
+                cleaned[name] = cleaned[name].replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned
+
+
 class NarrativeForm(PersonnummerCheckMixin, forms.Form):
     text = forms.CharField(
         label=_("Text"),

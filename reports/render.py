@@ -298,6 +298,14 @@ def docx(report: Report, template: bytes | None = None) -> bytes:
                 _add_table(body, document, block, f"{source.title} ({source.period})" if source else "")
             else:
                 _add_figure(body, block)
+    if report.signatures:
+        body.add_heading("Underskrifter", level=1)
+        for line in report.signatures:
+            body.add_paragraph(line)
+    if report.attachments:
+        body.add_heading("Bilagor", level=1)
+        for number, line in enumerate(report.attachments, start=1):
+            body.add_paragraph(f"{number}. {line}")
     body.add_heading("Underlag", level=1)
     _add_table(
         body,

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.ReportHome.as_view(), name="home"),
     path("forhandsgranska/", views.Preview.as_view(), name="preview"),
     path("text/", views.NarrativeEdit.as_view(), name="text"),
+    path("tjansteskrivelse/", views.FrontEdit.as_view(), name="front"),
     path("generera/", views.Generate.as_view(), name="generate"),
     path("version/<int:pk>/", views.VersionDetail.as_view(), name="version"),
     path("version/<int:pk>/faststall/", views.Adopt.as_view(), name="adopt"),

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.shortcuts import render as render_page
@@ -22,9 +23,9 @@ from core.views import RecordCreateView, RecordListView, RecordUpdateView, Scope
 from organisation.models import Unit
 
 from . import generate, render, tables
-from .choices import Format, VersionStatus
+from .choices import Format, ReportKind, VersionStatus
 from .content import changes, from_dict
-from .forms import DocumentForm, GenerateForm, NarrativeForm, WordTemplateForm
+from .forms import DocumentForm, FrontForm, GenerateForm, NarrativeForm, WordTemplateForm
 from .models import Narrative, ReportVersion, WordTemplate
 from .render import PLACEHOLDERS
 from .rules import report_period
@@ -84,6 +85,7 @@ class Preview(DocumentMixin, generic.TemplateView):
             document=render.html(
                 report, preview=True, edit_url=reverse("reports:text") + "?" + query, editable=editable
             ),
+            front_url=reverse("reports:front") + "?" + query if editable and report.front else "",
             query=query,
             can_generate=can(self.request.user, Perm.CREATE, ReportVersion, unit),
             generate_form=GenerateForm(user=self.request.user),
@@ -150,6 +152,66 @@ class NarrativeEdit(DocumentMixin, generic.TemplateView):
         narrative.save()
         messages.success(request, _("The text is saved."))
         return redirect(reverse("reports:preview") + "?" + query + "#" + section.key)
+
+
+FRONT_FIELDS = ("handlaggare", "telefon", "diarienummer", "datum", "underskrifter", "bilagor")
+
+
+class FrontEdit(DocumentMixin, generic.TemplateView):
+    """The tjänsteskrivelse's details — handläggare and phone, ärendebeteckning, date, signatures, bilagor —
+    kept per document, period and unit (as ``front_…`` texts) and printed on the cover and at the end."""
+
+    perm = Perm.CHANGE
+    template_name = "reports/front.html"
+
+    def setup_document(self):
+        kind, year, period, unit = self.document()
+        if not can(self.request.user, Perm.CHANGE, Narrative, unit):
+            raise PermissionDenied
+        saved = {
+            n.section.removeprefix("front_"): n
+            for n in Narrative.objects.filter(
+                kind=kind, year=year, period=period, unit=unit, section__startswith="front_"
+            )
+        }
+        return kind, year, period, unit, saved
+
+    def page(self, form, kind, year, period, unit):
+        document = " ".join(str(part) for part in (ReportKind(kind).label, year, period, unit) if part)
+        return render_page(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "query": self.query(kind, year, period, unit),
+                "document": document,
+                "title": _("Tjänsteskrivelse: %(document)s") % {"document": document},
+            },
+        )
+
+    def get(self, request, *args, **kwargs):
+        kind, year, period, unit, saved = self.setup_document()
+        initial = {name: saved[name].text for name in FRONT_FIELDS if name in saved}
+        return self.page(FrontForm(initial=initial), kind, year, period, unit)
+
+    def post(self, request, *args, **kwargs):
+        kind, year, period, unit, saved = self.setup_document()
+        form = FrontForm(request.POST)
+        if not form.is_valid():
+            return self.page(form, kind, year, period, unit)
+        with transaction.atomic():
+            for name in FRONT_FIELDS:
+                value = form.cleaned_data[name]
+                text = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+                narrative = saved.get(name) or Narrative(
+                    kind=kind, year=year, period=period, unit=unit, section=f"front_{name}"
+                )
+                if narrative.pk is None and not text:
+                    continue
+                narrative.text = text
+                narrative.save()
+        messages.success(request, _("The details are saved."))
+        return redirect(reverse("reports:preview") + "?" + self.query(kind, year, period, unit))
 
 
 class Generate(DocumentMixin, generic.View):

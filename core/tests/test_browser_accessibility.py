@@ -183,6 +183,8 @@ def data_and_goal_pages() -> list[str]:
     report = round_.reports.first()
     indicator = Indicator.objects.get(code="IFO_BOU_UTR_4MAN")
     admin = User.objects.get(username="admin")
+    period = Period.objects.order_by("-year").first()
+    root = Unit.objects.get(parent=None)
     waiting = ImportJob.objects.create(
         file_name="arenden.csv",
         unit=Unit.objects.get(code="SN"),
@@ -214,6 +216,7 @@ def data_and_goal_pages() -> list[str]:
         "/rapporter/",
         "/rapporter/mallar/",
         "/rapporter/mallar/ny/",
+        f"/rapporter/tjansteskrivelse/?kind=tertialrapport&year={period.year}&period=T2&unit={root.pk}",
         "/mal/",
         "/mal/ny/",
         "/mal/oversikt/",

@@ -38,6 +38,7 @@ TERTIAL_SECTIONS = [
     f"Bilaga: Tertialuppföljning verksamhetsplan {YEAR}",
     "Uppföljning av verksamhetsplanen",
     "Kvalitetsindikatorer",
+    "Bilagor",
     "Underlag",
 ]
 STORY_SECTIONS = [
