@@ -11,6 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Abs
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -92,6 +94,31 @@ def _values(rule: CaseRule, indicator: Indicator, n: int, kept: int, days: int):
     if rule.mean_days:
         return None, None, (Decimal(days) / Decimal(n)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return kept, n, indicator_rules.result_value(indicator.is_share, kept, n, None)
+
+
+def points_for(start: dt.date, end: dt.date) -> list[int]:
+    """Make sure every year the imported cases cover has its follow-up points, so that its indicators can be
+    computed and its documents show them (last year's kvalitetsberättelse is written from last year's cases).
+    A missing year gets the scheme of the nearest configured year (tertialer if none). Returns the years made."""
+    from organisation.choices import PeriodScheme
+    from organisation.models import Period
+
+    made = []
+    for year in range(start.year, end.year + 1):
+        if Period.objects.filter(year=year).exists():
+            continue
+        nearest = Period.objects.order_by(Abs(F("year") - year)).first()
+        period = Period.objects.create(year=year, scheme=nearest.scheme if nearest else PeriodScheme.TERTIAL)
+        period.create_default_points()
+        made.append(year)
+    return made
+
+
+def after_import(start: dt.date, end: dt.date) -> dict:
+    """What an import of cases from ``start`` to ``end`` sets going: the missing years' follow-up points, and the
+    indicators recomputed. Returned as the import's outcome, which its page and the command report."""
+    years = points_for(start, end)
+    return {"years_made": years, "results": recompute()}
 
 
 def recompute(points: list[FollowUpPoint] | None = None) -> int:

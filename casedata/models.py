@@ -63,6 +63,8 @@ class ImportJob(BaseRecord):
     rows_read = models.PositiveIntegerField(_("rows read"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     overlap = models.JSONField(_("would replace"), null=True, blank=True)
+    # What the import set going once done: {"years_made": [2025], "results": 412} (compute.after_import).
+    outcome = models.JSONField(_("outcome"), default=dict, blank=True)
     batch = models.ForeignKey(ImportBatch, verbose_name=_("import"), null=True, blank=True, on_delete=models.PROTECT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.PROTECT, related_name="+"

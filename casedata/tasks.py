@@ -6,7 +6,7 @@ from django_tasks import task
 
 from audit.context import task_acting_as
 
-from .compute import recompute
+from .compute import after_import, recompute
 from .importer import run_job
 from .models import ImportJob
 
@@ -25,5 +25,8 @@ def import_upload(job_id: int) -> str:
     with task_acting_as(job.created_by_id):
         job = run_job(job)
     if job.status == "done":
-        recompute_indicators.enqueue(started_by=job.created_by_id)
+        # In this task, not another: the job's page then says what the import computed once it says done.
+        with task_acting_as(job.created_by_id):
+            outcome = after_import(job.batch.period_start, job.batch.period_end)
+        ImportJob.objects.filter(pk=job.pk).update(outcome=outcome)
     return job.status

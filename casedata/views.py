@@ -83,7 +83,12 @@ class JobDetail(ScopedMixin, generic.DetailView):
         may = can_change(self.request.user, job)
         context.update(
             title=str(job),
-            running=job.status in (JobStatus.QUEUED, JobStatus.RUNNING) and not job.is_stalled,
+            # Done importing but still computing the indicators: the page keeps asking until it can say what.
+            running=(
+                job.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+                or (job.status == JobStatus.DONE and not job.outcome)
+            )
+            and not job.is_stalled,
             stalled=job.is_stalled,
             can_retry=may and (job.is_stalled or job.status == JobStatus.FAILED) and bool(job.file),
             can_confirm=may and job.status == JobStatus.CONFIRM,

@@ -3,9 +3,9 @@ recompute the indicators."""
 
 from django.core.management.base import CommandError
 
+from casedata.compute import after_import
 from casedata.importer import ReplacementNeeded, import_cases
 from casedata.models import ColumnMapping
-from casedata.tasks import recompute_indicators
 from core.imports import ImportCommand, period_argument
 
 
@@ -49,8 +49,13 @@ class Command(ImportCommand):
                 f"startar {first}–{last}:\n" + "\n".join(lines) + f"\nAnge perioden som ska ersättas, till "
                 f"exempel --replace-period {first}:{last}."
             ) from needed
-        result = recompute_indicators.enqueue(started_by=user.pk)
+        outcome = after_import(batch.period_start, batch.period_end)
+        made = (
+            f" Uppföljningstillfällen skapades för {', '.join(map(str, outcome['years_made']))}."
+            if outcome["years_made"]
+            else ""
+        )
         return (
             f"{batch.rows} ärenden importerade ({batch.replaced} ersatta), {batch.period_start}–{batch.period_end}. "
-            f"Indikatorer: {result.status}"
+            f"{outcome['results']} indikatorutfall beräknade.{made}"
         )
