@@ -28,6 +28,20 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def fits(table: str, **integer_digits: int) -> list[models.CheckConstraint]:
+    """Database checks that each decimal field holds no more integer digits than it declares (``value=10`` for
+    ``max_digits=12, decimal_places=2``). PostgreSQL refuses such a value itself; SQLite stores any number, and a
+    value like 1e20 would then make every page that reads it fail, so the database refuses it there too."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{name}__isnull": True})
+            | models.Q(**{f"{name}__lt": 10**digits, f"{name}__gt": -(10**digits)}),
+            name=f"{table}_{name}_fits",
+        )
+        for name, digits in integer_digits.items()
+    ]
+
+
 class TextGated(models.Model):
     """A model whose free text passes the one text gate (``core.textgate``) on every save, whatever path saved it:
     a form, the API, a status change's note, a command or the shell. Forms and serializers ask the same gate first,

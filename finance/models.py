@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, STAFF, Role
-from core.models import BaseRecord, TextGated
+from core.models import BaseRecord, TextGated, fits
 from core.scope import Access
 
 from .choices import Breakdown, Ledger
@@ -66,6 +66,7 @@ class FinanceLine(TextGated):
         verbose_name = _("financial statement row")
         verbose_name_plural = _("financial statement rows")
         ordering = ["report", "order"]
+        constraints = fits("financeline", budget=14, forecast=14, outcome=14)
 
     def __str__(self) -> str:
         return self.name

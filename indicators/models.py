@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, Role
-from core.models import AuditedModel, BaseRecord
+from core.models import AuditedModel, BaseRecord, fits
 from core.scope import EVERYONE, Access
 from organisation.models import code_validator
 
@@ -66,6 +66,7 @@ class Indicator(BaseRecord):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["code"]
+        constraints = fits("indicator", target_value=10)
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -109,6 +110,7 @@ class Target(AuditedModel):
             models.UniqueConstraint(
                 fields=["indicator", "year"], condition=models.Q(unit=None), name="one_committee_target_per_year"
             ),
+            *fits("target", value=10),
         ]
 
     def __str__(self) -> str:
@@ -144,7 +146,8 @@ class Result(BaseRecord):
         verbose_name_plural = _("results")
         ordering = ["indicator", "point__ends_on", "unit", "gender"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "point", "unit", "gender"], name="one_result_per_cell")
+            models.UniqueConstraint(fields=["indicator", "point", "unit", "gender"], name="one_result_per_cell"),
+            *fits("result", value=12),
         ]
         indexes = [models.Index(fields=["indicator", "unit", "gender"])]
 
@@ -211,7 +214,8 @@ class KoladaValue(models.Model):
         verbose_name_plural = _("Kolada values")
         ordering = ["kpi", "municipality", "year", "gender"]
         constraints = [
-            models.UniqueConstraint(fields=["kpi", "municipality", "year", "gender"], name="one_kolada_value")
+            models.UniqueConstraint(fields=["kpi", "municipality", "year", "gender"], name="one_kolada_value"),
+            *fits("koladavalue", value=12),
         ]
 
     def __str__(self) -> str:

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, STAFF, Role
-from core.models import BaseRecord
+from core.models import BaseRecord, fits
 from core.scope import Access
 
 READERS = STAFF | {Role.NAMNDLEDAMOT}
@@ -40,7 +40,8 @@ class StaffFigure(BaseRecord):
         verbose_name_plural = _("staff figures")
         ordering = ["unit__path", "year", "measure", "gender"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "year", "period", "measure", "gender"], name="one_staff_figure")
+            models.UniqueConstraint(fields=["unit", "year", "period", "measure", "gender"], name="one_staff_figure"),
+            *fits("stafffigure", value=10),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, STAFF, Role
-from core.models import BaseRecord, TextGated
+from core.models import BaseRecord, TextGated, fits
 from core.scope import Access
 
 READERS = STAFF | {Role.NAMNDLEDAMOT}  # aggregates only: no answer of a person is stored
@@ -63,7 +63,10 @@ class SurveyQuestion(TextGated):
         verbose_name = _("survey question")
         verbose_name_plural = _("survey questions")
         ordering = ["survey", "code"]
-        constraints = [models.UniqueConstraint(fields=["survey", "code"], name="one_result_per_question")]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "code"], name="one_result_per_question"),
+            *fits("surveyquestion", positive_share=4, national_share=4),
+        ]
 
     def __str__(self) -> str:
         return self.text

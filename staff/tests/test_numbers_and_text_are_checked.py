@@ -2,8 +2,11 @@
 findings 2 and 5): NaN, Infinity, exponents and values the column cannot hold; personnummer and control
 characters in any column."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DataError, IntegrityError, transaction
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
@@ -74,3 +77,15 @@ def test_a_finance_line_with_nan_or_a_control_character_is_refused(tree, planner
             )
         assert refused.value.errors[0].row == 2
     assert not FinanceReport.objects.exists()
+
+
+@pytest.mark.parametrize("value", [Decimal("1e20"), Decimal("-1e10")])
+def test_the_database_itself_refuses_a_value_larger_than_its_field_so_no_page_can_break_on_it(
+    client, tree, planner, value
+):
+    figure = StaffFigure.objects.create(unit=tree.a, year=2026, period="april", measure="personer", gender="T", value=5)
+    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
+        StaffFigure.objects.filter(pk=figure.pk).update(value=value)
+    client.force_login(planner)
+    assert client.get("/personal/").status_code == 200
+    assert StaffFigure.objects.get(pk=figure.pk).value == 5
