@@ -185,3 +185,23 @@ def statuses_at(actions, day: dt.date) -> dict[int, str]:
             status = ActionStatus.IN_PROGRESS
         found[pk] = status
     return found
+
+
+def follow_ups_at(actions, day: dt.date) -> dict[int, str]:
+    """Each åtgärd's follow-up as written by the end of ``day``: the one at the latest follow-up point that had
+    ended by then (a T1 document shows what was written for T1, not what was added in the autumn). An åtgärd never
+    followed up per point has only its own follow-up text."""
+    found: dict[int, str] = {}
+    per_point = set()
+    for action_id, text, ends_on in (
+        ActionFollowUp.objects.filter(action__in=actions)
+        .order_by("point__ends_on", "point__order")
+        .values_list("action_id", "text", "point__ends_on")
+    ):
+        per_point.add(action_id)
+        if ends_on <= day:
+            found[action_id] = text
+    for pk, text in actions.values_list("pk", "follow_up"):
+        if pk not in per_point:
+            found[pk] = text
+    return found

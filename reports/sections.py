@@ -18,7 +18,7 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 
 from actions.choices import ActionStatus
-from actions.models import Action, statuses_at
+from actions.models import Action, follow_ups_at, statuses_at
 from casedata.compute import not_carried_out_ids
 from casedata.models import Case
 from casedata.rules import RULES as CASE_RULES
@@ -409,6 +409,7 @@ def _control_run_tables(ctx: Context, runs: list, source: str) -> list[Table]:
     risks = set(ctx.records(Risk).filter(pk__in={r.control.risk_id for r in runs}).values_list("pk", flat=True))
     actions = ctx.records(Action).filter(pk__in={r.action_id for r in runs if r.action_id})
     status = statuses_at(actions, ctx.period.end)
+    written = follow_ups_at(actions, ctx.period.end)
     labels = dict(ActionStatus.choices)
 
     def control(run) -> str:
@@ -424,7 +425,7 @@ def _control_run_tables(ctx: Context, runs: list, source: str) -> list[Table]:
             return "–"
         action = run.action
         text = f"{action.title}: {str(labels[status[action.pk]]).lower()}"
-        return text + (f" – {action.follow_up}" if action.follow_up else "")
+        return text + (f" – {written[action.pk]}" if written.get(action.pk) else "")
 
     acted = [r for r in runs if r.action_id or r.verdict == "needs_action"]
     approved = [r for r in runs if not (r.action_id or r.verdict == "needs_action")]

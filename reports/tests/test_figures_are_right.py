@@ -195,3 +195,22 @@ def test_a_stored_total_that_disagrees_with_its_units_is_pointed_out_in_the_prev
     warnings = section(report, "personal").warnings
     assert len(warnings) == 1 and "30" in warnings[0] and "26" in warnings[0]
     assert tables(report)["Personalsammansättning"].rows[-1][1] == "30"  # the stored total is what is shown
+
+
+def test_an_egenkontrolls_action_shows_the_follow_up_written_for_the_period_not_a_later_one(tree, planner):
+    from actions.models import ActionFollowUp
+
+    round_at("T1", 2026)
+    points = {p.code: p for p in round_at("T2", 2026).point.period.points.all()}
+    control = ControlFactory(unit=tree.a1, title="Aktgranskning")
+    action = ActionFactory(unit=tree.a1, title="Ny rutin", follow_up="Klar i oktober.")
+    Action.objects.filter(pk=action.pk).update(created_at=timezone.make_aware(dt.datetime(2026, 2, 1, 9)))
+    ControlRun.objects.create(
+        control=control, performed_on=dt.date(2026, 2, 1), result="7 av 10", verdict="needs_action", action=action
+    )
+    ActionFollowUp.objects.create(action=action, point=points["T1"], text="Rutinen skrivs.")
+    ActionFollowUp.objects.create(action=action, point=points["T2"], text="Rutinen är införd.")
+    rows = tables(document("tertialrapport", tree.root, planner, "T1"))[
+        "Kontroller som har föranlett behov av åtgärder"
+    ]
+    assert rows.rows[0][2] == "Ny rutin: ej påbörjad – Rutinen skrivs."
