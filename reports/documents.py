@@ -14,6 +14,7 @@ from goals.models import Goal
 from organisation.models import TargetGroup, Unit
 
 from . import sections as s
+from . import standard
 from .choices import ReportKind
 from .content import Report, Section, Table
 from .rules import ReportPeriod
@@ -189,8 +190,8 @@ def kvalitetsberattelse(ctx: s.Context):
         _heading("forutsattningar", "Grundläggande förutsättningar", 1),
         ctx.narrative("uppdrag", "Uppdrag och organisation", 2),
         target_groups,
-        ctx.narrative("ansvar", "Ansvar och roller", 2),
-        ctx.narrative("kvalitetsdefinition", "Definition av kvalitet", 2),
+        ctx.narrative("ansvar", "Ansvar och roller", 2, standard.RESPONSIBILITIES),
+        ctx.narrative("kvalitetsdefinition", "Definition av kvalitet", 2, standard.QUALITY_AREAS),
         _heading("underlag", "Underlag för bedömning", 1),
         ctx.narrative("forutsattningar_ar", "Förutsättningar", 2),
         ctx.narrative("sarskilda_handelser", "Särskilda händelser", 2),

@@ -113,7 +113,7 @@ class NarrativeEdit(DocumentMixin, generic.TemplateView):
         saved = Narrative.objects.filter(kind=kind, year=year, period=period, unit=unit, section=key).first()
         return kind, year, period, unit, report, section, saved
 
-    def page(self, form, section, report, query, saved):
+    def page(self, form, section, report, query, saved, previous=None):
         return render_page(
             self.request,
             self.template_name,
@@ -123,15 +123,24 @@ class NarrativeEdit(DocumentMixin, generic.TemplateView):
                 "report": report,
                 "query": query,
                 "saved": saved,
+                "previous": previous,
                 "title": f"{section.heading} – {report.title}",
             },
         )
 
     def get(self, request, *args, **kwargs):
         kind, year, period, unit, report, section, saved = self.setup_section()
-        initial = saved.text if saved else ""
+        previous = None
+        if saved is None:
+            # Nothing written for this year yet: last year's text of the same section is the starting point.
+            previous = (
+                Narrative.objects.filter(kind=kind, year=year - 1, period=period, unit=unit, section=section.key)
+                .exclude(text="")
+                .first()
+            )
+        initial = saved.text if saved else (previous.text if previous else "")
         query = self.query(kind, year, period, unit)
-        return self.page(NarrativeForm(initial={"text": initial}), section, report, query, saved)
+        return self.page(NarrativeForm(initial={"text": initial}), section, report, query, saved, previous)
 
     def post(self, request, *args, **kwargs):
         kind, year, period, unit, report, section, saved = self.setup_section()

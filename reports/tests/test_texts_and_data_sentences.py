@@ -123,3 +123,29 @@ def test_a_cut_list_of_genomföranden_says_so(tree, records, monkeypatch):
     )
     assert len(table.rows) == 1
     assert any("de 1 första genomförandena" in getattr(b, "text", "") for b in runs.blocks)
+
+
+def test_the_standard_texts_are_offered_and_no_placeholder_is_printed(tree, records):
+    with translation.override("sv"):
+        report = generate.assemble("kvalitetsberattelse", YEAR, "", tree.root, records.planner)
+    found = sections(report)
+    assert any("SOSFS 2011:9" in s for s in found["ansvar"].suggestions)
+    quality = found["kvalitetsdefinition"].suggestions
+    assert len(quality) == 7 and quality[1].startswith("Kunskapsbaserad")
+    texts = [b.text for s in report.sections for b in s.blocks if hasattr(b, "text")]
+    assert not any("skrivs här" in t for t in texts)
+
+
+def test_last_years_text_is_the_starting_point_until_this_years_is_saved(records, client, tree):
+    Narrative.objects.create(
+        kind="kvalitetsberattelse", year=YEAR - 1, period="", unit=tree.root, section="uppdrag", text="Fjolårets text."
+    )
+    client.force_login(records.planner)
+    query = {"kind": "kvalitetsberattelse", "year": YEAR, "unit": tree.root.pk, "section": "uppdrag"}
+    page = client.get("/rapporter/text/", query)
+    assert page.context["form"].initial["text"] == "Fjolårets text."
+    assert f"texten som skrevs för {YEAR - 1}" in page.content.decode()
+    Narrative.objects.create(
+        kind="kvalitetsberattelse", year=YEAR, period="", unit=tree.root, section="uppdrag", text=""
+    )
+    assert client.get("/rapporter/text/", query).context["form"].initial["text"] == ""  # this year's, even empty
