@@ -196,9 +196,17 @@ def kvalitetsberattelse(ctx: s.Context):
         ctx.narrative("forutsattningar_ar", "Förutsättningar", 2),
         ctx.narrative("sarskilda_handelser", "Särskilda händelser", 2),
         focus,
+        # The verksamhet described area by area, as seed 002 does before the improvement work.
+        ctx.narrative("forebyggande", "Förebyggande verksamhet", 2),
+        ctx.narrative("stod_barn_unga", "Stöd till barn och unga", 2),
+        ctx.narrative("stod_vuxna", "Lättillgängligt stöd till vuxna", 2),
+        ctx.narrative("utredning", "Utredning", 2),
+        ctx.narrative("utforande", "Utförande av insatser", 2),
         _heading("forbattringsarbete", "Systematiskt förbättringsarbete", 1),
         *s.deviations(ctx, 2),
+        ctx.narrative("avvikelser_analys", "Analys av avvikelser", 2),
         s.complaints(ctx, 2),
+        ctx.narrative("synpunkter_analys", "Analys av synpunkter och klagomål", 2),
         s.risk_tables(ctx, 2),
         s.control_tables(ctx, 2),
         s.reviews(ctx, 2),
@@ -209,6 +217,10 @@ def kvalitetsberattelse(ctx: s.Context):
         ctx.narrative("individuppfoljning", "Individbaserad systematisk uppföljning", 2),
         s.indicator_tables(ctx, 2),
         ctx.narrative("bedomning", "Bedömning av kvalitet", 1),
+        ctx.narrative("bedomning_forebyggande", "Förebyggande verksamhet", 2),
+        ctx.narrative("bedomning_utredning", "Utredning", 2),
+        ctx.narrative("bedomning_utforande", "Utförande av insatser", 2),
+        ctx.narrative("bedomning_privata", "Utförande av insatser hos privata utförare", 2),
         improvement,
     ]
     return title, ctx.unit.name, sections, {}
