@@ -52,7 +52,8 @@ def build(
         subtitle=subtitle,
         organisation=settings.MUNICIPALITY_NAME,
         unit=unit.name,
-        period=period.label,
+        # A plan is for a year, not for its annual report's follow-up point.
+        period=f"Verksamhetsåret {period.year}" if kind == ReportKind.KVALITETSPLAN else period.label,
         sections=sections,
         sources=ctx.sources,
         front=front,
@@ -157,21 +158,33 @@ def kvalitetsplan(ctx: s.Context):
                 "riskerna i verksamheten: vilka egenkontroller som görs, i vilket syfte och vilka åtgärder som pågår."
             ],
         ),
-        _heading("planerat_arbete", "Planerat arbete per process och område", 1),
+        target_groups(ctx, 2),
+        ctx.narrative("kvalitetsdefinition", "Vad är kvalitet i verksamheten?", 1, standard.QUALITY_AREAS),
+        ctx.narrative("syfte", "Syfte med kvalitetsarbetet", 1),
+        # The year's planned improvement work per område: the core of a plan (seed 003).
+        ctx.narrative("forbattringsomraden", "Identifierade förbättringsområden", 1),
+        ctx.narrative("plan_forebyggande", "Förebyggande verksamhet", 2),
+        ctx.narrative("plan_utredning", "Utredning", 2),
+        ctx.narrative("plan_insatser", "Insatser", 2),
+        _heading("planerat_arbete", "Risker och egenkontroller", 1),
         *s.quality_plan_areas(ctx, 1),
         follow,
     ]
     return title, ctx.unit.name, sections, {}
 
 
-def kvalitetsberattelse(ctx: s.Context):
-    title = f"Kvalitetsberättelse {ctx.period.year}"
+def target_groups(ctx: s.Context, level: int) -> Section:
+    section = ctx.narrative("malgrupper", "Målgrupper", level)
     groups = list(TargetGroup.objects.filter(is_active=True).order_by("name"))
-    target_groups = ctx.narrative("malgrupper", "Målgrupper", 2)
     if groups:
-        target_groups.blocks.append(
+        section.blocks.append(
             Table("Målgrupper", ["Målgrupp", "Beskrivning"], [[g.name, g.description or "–"] for g in groups], "")
         )
+    return section
+
+
+def kvalitetsberattelse(ctx: s.Context):
+    title = f"Kvalitetsberättelse {ctx.period.year}"
     focus = ctx.narrative("fokusomraden", "Fokusområden", 2)
     areas = Goal.objects.filter(year=ctx.period.year, kind=GoalKind.FOCUS_AREA).order_by("order", "title")
     if areas:
@@ -189,7 +202,7 @@ def kvalitetsberattelse(ctx: s.Context):
         ),
         _heading("forutsattningar", "Grundläggande förutsättningar", 1),
         ctx.narrative("uppdrag", "Uppdrag och organisation", 2),
-        target_groups,
+        target_groups(ctx, 2),
         ctx.narrative("ansvar", "Ansvar och roller", 2, standard.RESPONSIBILITIES),
         ctx.narrative("kvalitetsdefinition", "Definition av kvalitet", 2, standard.QUALITY_AREAS),
         _heading("underlag", "Underlag för bedömning", 1),

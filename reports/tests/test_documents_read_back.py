@@ -83,7 +83,14 @@ STORY_SECTIONS = [
 ]
 PLAN_SECTIONS = [
     "Inledning",
-    "Planerat arbete per process och område",
+    "Målgrupper",
+    "Vad är kvalitet i verksamheten?",
+    "Syfte med kvalitetsarbetet",
+    "Identifierade förbättringsområden",
+    "Förebyggande verksamhet",
+    "Utredning",
+    "Insatser",
+    "Risker och egenkontroller",
     "Myndighetsutövning för barn och unga",
     "Indikatorer att följa",
     "Underlag",

@@ -214,3 +214,11 @@ def test_an_egenkontrolls_action_shows_the_follow_up_written_for_the_period_not_
         "Kontroller som har föranlett behov av åtgärder"
     ]
     assert rows.rows[0][2] == "Ny rutin: ej påbörjad – Rutinen skrivs."
+
+
+def test_the_kvalitetsplan_is_for_its_year_not_for_the_annual_reports_point(tree, planner):
+    round_at("VB", 2026)
+    with translation.override("sv"):
+        report = generate.assemble("kvalitetsplan", 2026, "", tree.root, planner)
+    assert report.period == "Verksamhetsåret 2026"
+    assert "verksamhetsberättelse" not in report.period.lower()
