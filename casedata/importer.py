@@ -358,3 +358,26 @@ def run_job(job: ImportJob) -> ImportJob:
         update(status=JobStatus.DONE, batch=batch, rows_read=batch.rows, file="")
     job.refresh_from_db()
     return job
+
+
+KEEP_UPLOAD_DAYS = 7  # an upload nobody confirmed or retried in a week is not coming back
+
+
+def purge_kept_files(days: int = KEEP_UPLOAD_DAYS) -> int:
+    """Remove the kept file of every upload left for ``days`` — waiting for a confirmation, failed or stalled —
+    since it holds the source system's own case ids, which Kvalitetsnav otherwise keeps only as keyed hashes. The
+    job stays, marked failed with the reason; a new upload starts again. Returns the number of files removed."""
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    left = ImportJob.objects.exclude(file="").exclude(status__in=[JobStatus.DONE, JobStatus.REFUSED])
+    removed = 0
+    for job in left.filter(updated_at__lt=cutoff):
+        job.file.delete(save=False)
+        message = _(
+            "The upload was left for more than %(days)d days without being confirmed or retried; its file has "
+            "been removed. Upload the file again to import it."
+        ) % {"days": days}
+        ImportJob.objects.filter(pk=job.pk).update(
+            file="", status=JobStatus.FAILED, errors=[{"row": 0, "column": "", "message": message}]
+        )
+        removed += 1
+    return removed
