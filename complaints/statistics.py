@@ -42,24 +42,21 @@ class ComplaintStatistics:
     charts: list[Chart] = field(default_factory=list)
 
 
-def _grid(complaints, by: str, kind_values: list[str]) -> list[UnitRow]:
-    """One row per value of ``by`` (a unit's name, a category), with a count per kind and the row's total."""
+def _grid(complaints, by: str, across: str, values: list[str]) -> list[UnitRow]:
+    """One row per value of ``by`` (a unit's name, a category), with a count per value of ``across`` (a category,
+    a kind) in the order of ``values``, and the row's total."""
     grid: dict[str, dict[str, int]] = {}
-    for key, kind, n in complaints.values_list(by, "kind").annotate(n=Count("id")).order_by(by):
-        grid.setdefault(key, {})[kind] = n
-    return [UnitRow(key, [row.get(v, 0) for v in kind_values], sum(row.values())) for key, row in sorted(grid.items())]
+    for key, column, n in complaints.values_list(by, across).annotate(n=Count("id")).order_by(by):
+        grid.setdefault(key, {})[column] = n
+    return [UnitRow(key, [row.get(v, 0) for v in values], sum(row.values())) for key, row in sorted(grid.items())]
 
 
 def compute(queryset, start: dt.date, end: dt.date, *, with_charts: bool = True) -> ComplaintStatistics:
     complaints = queryset.filter(received_on__gte=start, received_on__lte=end)
     kinds = dict(complaints.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
     by_kind = [(str(label), kinds.get(value, 0)) for value, label in ComplaintKind.choices]
-    cells = complaints.values_list("unit__name", "category").annotate(n=Count("id")).order_by("unit__name")
-    grid: dict[str, dict[str, int]] = {}
-    for unit, category, n in cells:
-        grid.setdefault(unit, {})[category] = n
     values = [value for value, _label in Category.choices]
-    per_unit = [UnitRow(unit, [row.get(v, 0) for v in values], sum(row.values())) for unit, row in sorted(grid.items())]
+    per_unit = _grid(complaints, "unit__name", "category", values)
     category_totals = [sum(r.counts[i] for r in per_unit) for i in range(len(values))]
     replies = [
         (replied - received).days
@@ -68,8 +65,8 @@ def compute(queryset, start: dt.date, end: dt.date, *, with_charts: bool = True)
     total = complaints.count()
     closed = complaints.filter(status=ComplaintStatus.CLOSED).count()
     kind_values = [value for value, _label in ComplaintKind.choices]
-    per_unit_by_kind = _grid(complaints, "unit__name", kind_values)
-    by_category = {row.unit: row for row in _grid(complaints, "category", kind_values)}
+    per_unit_by_kind = _grid(complaints, "unit__name", "kind", kind_values)
+    by_category = {row.unit: row for row in _grid(complaints, "category", "kind", kind_values)}
     per_category_by_kind = [
         UnitRow(str(label), by_category[value].counts, by_category[value].total)
         for value, label in Category.choices

@@ -273,12 +273,9 @@ def relation_choices(
         choices = choices.filter(where)
     if instance is not None and instance.pk:
         if field.many_to_many:
-            held = list(getattr(instance, name).values_list("pk", flat=True))
-        else:
-            held = [getattr(instance, field.attname)]
-        held = [pk for pk in held if pk is not None]
-        if held:
-            choices = choices | related._default_manager.filter(pk__in=held)
+            choices = choices | related._default_manager.filter(pk__in=getattr(instance, name).values("pk"))
+        elif getattr(instance, field.attname) is not None:
+            choices = choices | related._default_manager.filter(pk=getattr(instance, field.attname))
     return choices
 
 
