@@ -39,8 +39,10 @@ test: check suite
 check: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 
+# Bytecode is cached even where the environment says not to (PYTHONDONTWRITEBYTECODE): each worker would otherwise
+# compile the whole project and every test module again on every run.
 suite: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -22,6 +22,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from accounts.choices import Role
 from accounts.tests.factories import PASSWORD, person_with_role
+from core.testing import database
 from core.testing.shared import records_for_the_module
 from organisation.choices import UnitKind
 from organisation.models import Unit
@@ -39,6 +40,31 @@ class Tree:
     a2: Unit
     b: Unit
     b1: Unit
+
+
+@pytest.fixture(scope="session")
+def _database_template(request, tmp_path_factory):
+    """In a parallel run on SQLite, this worker's part in sharing one migrated database (core.testing.database)."""
+    worker = getattr(request.config, "workerinput", None)
+    if worker is None:
+        return None
+    return database.template_for(tmp_path_factory.getbasetemp().parent, worker["testrunuid"])
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations(request, _database_template) -> bool:
+    """Migrations build the test database, except where another worker's migrated copy is put over it."""
+    taken = _database_template is not None and not _database_template.make
+    return not request.config.getvalue("nomigrations") and not taken
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, _database_template, django_db_blocker):
+    """pytest-django's test database, then the migrated copy written for the other workers or put in place."""
+    if _database_template is not None:
+        with django_db_blocker.unblock():
+            database.finish(_database_template)
+    yield
 
 
 @pytest.fixture(autouse=True)

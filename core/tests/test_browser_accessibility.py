@@ -16,6 +16,7 @@ from complaints import demo as complaints_demo
 from complaints.models import Complaint
 from controls import demo as controls_demo
 from controls.models import Control
+from core.testing.snapshot import restored
 from deviations import demo as deviations_demo
 from deviations.models import Deviation
 from goals import demo as goals_demo
@@ -46,16 +47,25 @@ def demo():
     return people
 
 
-@pytest.fixture
-def demo_records(demo):
+def _demo_with_records():
     with acting_as(None, Source.COMMAND):
-        deviations_demo.create(timezone.localdate(), count=40)
-        complaints_demo.create(timezone.localdate(), count=15)
-        risks_demo.create(timezone.localdate())
-        controls_demo.create(timezone.localdate())
-        indicators_demo.create(timezone.localdate())
-        goals_demo.create(timezone.localdate())
-    return demo
+        today = timezone.localdate()
+        units = organisation_demo.create(today)
+        people = accounts_demo.create(units)
+        organisation_demo.assign_owners(people)
+        deviations_demo.create(today, count=40)
+        complaints_demo.create(today, count=15)
+        risks_demo.create(today)
+        controls_demo.create(today)
+        indicators_demo.create(today)
+        goals_demo.create(today)
+    return people
+
+
+@pytest.fixture
+def demo_records(transactional_db):
+    """The demo organisation with records of every kind: built once per worker, copied back for each test."""
+    return restored("demo with records", _demo_with_records)
 
 
 def submit(page, button) -> None:

@@ -34,9 +34,10 @@ def _target_unit(tree, position):
     return {"own": tree.a, "parent": tree.admin_office, "sibling": tree.b}[position]
 
 
-@pytest.fixture
-def world(tree):
-    """One record of each kind at each position, plus a log entry for each."""
+@pytest.fixture(scope="module")
+def module_world(module_tree):
+    """One record of each kind at each position, plus a log entry for each: built once for the module."""
+    tree = module_tree
     records = {}
     for position in POSITIONS:
         unit = _target_unit(tree, position)
@@ -46,6 +47,17 @@ def world(tree):
         entry = AuditEntry.objects.create(action=Action.READ, source="web", unit=unit, object_repr=f"logg-{position}")
         records[position] = dict(unit=unit, person=person, membership=membership, process=process, entry=entry)
     return records
+
+
+@pytest.fixture
+def tree(shared_tree):
+    """The module's tree; each test runs in its own savepoint, so what it changes is gone after it."""
+    return shared_tree
+
+
+@pytest.fixture
+def world(module_world, shared_tree):
+    return module_world
 
 
 def _expect_view(role, kind, position):

@@ -36,8 +36,10 @@ def unit_at(tree, position):
     return {"own": tree.a, "parent": tree.admin_office, "sibling": tree.b}[position]
 
 
-@pytest.fixture
-def records(tree):
+@pytest.fixture(scope="module")
+def module_records(module_tree):
+    """One record of each kind at each position, built once for the module (each test runs in a savepoint)."""
+    tree = module_tree
     made = {}
     for position in POSITIONS:
         unit = unit_at(tree, position)
@@ -47,6 +49,16 @@ def records(tree):
             "action": ActionFactory(unit=unit, title=f"Åtgärd {position}"),
         }
     return made
+
+
+@pytest.fixture
+def tree(shared_tree):
+    return shared_tree
+
+
+@pytest.fixture
+def records(module_records, shared_tree):
+    return module_records
 
 
 def expect_view(kind, role, position):

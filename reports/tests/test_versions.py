@@ -4,7 +4,7 @@ one can be marked fastställd; a later version says what changed."""
 import pytest
 from django.core.management import call_command
 
-from reports import generate
+from reports import generate, render
 from reports.models import ReportVersion
 from reports.tests.records import YEAR
 
@@ -13,6 +13,15 @@ from reports.tests.records import YEAR
 def tree(shared_tree, records):
     """The module's tree, holding the seed-shaped records built once for the module."""
     return shared_tree
+
+
+@pytest.fixture
+def files_not_laid_out(monkeypatch):
+    """Versions whose Word and PDF files are stand-ins: for the tests about fingerprints and fastställd, which
+    never open the files. Laying them out takes seconds a version; the first test here downloads real ones, and
+    test_documents_read_back reads their content."""
+    monkeypatch.setattr(render, "docx", lambda report, template=None: b"PK stand-in Word file")
+    monkeypatch.setattr(render, "pdf", lambda report: b"%PDF-1.7 stand-in")
 
 
 def generate_through_the_page(client, tree):
@@ -36,7 +45,7 @@ def test_a_version_is_generated_stored_with_its_fingerprint_and_can_be_downloade
     assert page.startswith("<!doctype html>") and f"<title>Tertialrapport augusti {YEAR}</title>" in page
 
 
-def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(records, client, tree):
+def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(records, client, tree, files_not_laid_out):
     client.force_login(records.planner)
     generate_through_the_page(client, tree)
     generate_through_the_page(client, tree)
@@ -57,7 +66,7 @@ def test_the_same_data_gives_the_same_fingerprint_and_a_change_is_listed(records
     assert any("Lex Sarah" in change for change in page.context["changes"])
 
 
-def test_only_one_version_is_fastställd_at_a_time(records, client, tree):
+def test_only_one_version_is_fastställd_at_a_time(records, client, tree, files_not_laid_out):
     client.force_login(records.planner)
     generate_through_the_page(client, tree)
     generate_through_the_page(client, tree)
