@@ -22,7 +22,7 @@ from finance.models import FinanceReport
 from goals.models import FollowUpRound, Goal
 from indicators.models import Indicator
 from organisation.models import Period, Process, Routine, TargetGroup, Unit
-from reports.models import ReportVersion, WordTemplate
+from reports.models import Outline, ReportVersion, WordTemplate
 from risks.models import Risk
 from staff.models import StaffFigure
 from surveys.models import Survey
@@ -91,6 +91,7 @@ SECTIONS = (
         (
             NavItem(_("Reports to the committee"), "reports:home", ReportVersion),
             NavItem(_("Word templates"), "reports:template_list", WordTemplate),
+            NavItem(_("Outlines of the documents"), "reports:outline_list", Outline),
         ),
     ),
     NavSection(

@@ -1,4 +1,4 @@
-"""A report as plain data: sections of paragraphs, tables and figures, each table and figure naming its source.
+"""A report as plain data: the document around its sections (core.document), stored and compared as JSON.
 
 Every document (web preview, Word, PDF) is rendered from these objects, and a version stores them as JSON, so a
 later version can say what changed. Nothing here touches the database.
@@ -14,54 +14,7 @@ from typing import Any
 
 from core import textgate
 from core.charts import ChartData, Series
-
-
-@dataclass
-class Source:
-    """Where a table's or figure's numbers come from: the records, the period and the rule applied."""
-
-    key: str
-    title: str
-    records: str
-    period: str
-    rule: str = ""
-    url: str = ""
-
-
-@dataclass
-class Paragraph:
-    text: str
-    suggested: bool = False  # a data sentence the author has not yet kept, edited or dropped
-
-
-@dataclass
-class Table:
-    caption: str
-    header: list[str]
-    rows: list[list[str]]
-    source: str = ""  # a Source key
-    numeric: list[int] = field(default_factory=list)  # columns aligned right
-    total_rows: list[int] = field(default_factory=list)  # rows set in bold
-    links: dict[str, str] = field(default_factory=dict)  # "row,column" → the records behind the cell
-
-
-@dataclass
-class Figure:
-    chart: ChartData
-    kind: str = "bar"  # bar | line
-    source: str = ""
-
-
-@dataclass
-class Section:
-    key: str
-    heading: str
-    level: int = 1
-    blocks: list[Paragraph | Table | Figure] = field(default_factory=list)
-    narrative: bool = False  # the author writes text here (stored per document, period and unit)
-    suggestions: list[str] = field(default_factory=list)  # data sentences offered for the narrative
-    # What the author should check before the document goes out (figures that disagree); preview only.
-    warnings: list[str] = field(default_factory=list)
+from core.document import Figure, Paragraph, Section, Source, Table
 
 
 @dataclass

@@ -6,6 +6,7 @@ from typing import Any
 import docx
 from django import forms
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import PersonnummerCheckMixin, ScopedModelForm
@@ -13,7 +14,7 @@ from core.scope import Perm, units_where
 from organisation.models import FollowUpPoint
 
 from .choices import ReportKind
-from .models import ReportVersion, WordTemplate
+from .models import OutlineSection, ReportVersion, WordTemplate
 
 
 class DocumentForm(forms.Form):
@@ -114,3 +115,51 @@ class GenerateForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = WordTemplate.objects.visible_to(user).filter(is_active=True)
+
+
+class OutlineSectionForm(PersonnummerCheckMixin, forms.ModelForm):
+    """One section of an outline, as the kvalitetsutvecklare changes it: a new one gets its key from its heading."""
+
+    block = forms.ChoiceField(label=_("data block"), required=False)
+
+    class Meta:
+        model = OutlineSection
+        fields = ["position", "level", "heading", "key", "block", "writes", "text", "is_active"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "position": forms.NumberInput(attrs={"min": 0})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .catalogue import choices
+
+        self.fields["block"].choices = choices()
+        self.fields["key"].required = False
+        self.fields["key"].help_text = _("Where the section's text is kept; made from the heading when left empty.")
+        if self.instance.pk:
+            # Written texts are kept under the key: changing it would leave them behind.
+            self.fields["key"].disabled = True
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not cleaned.get("key") and cleaned.get("heading"):
+            cleaned["key"] = slugify(cleaned["heading"]).replace("-", "_")[:60] or "avsnitt"
+        return cleaned
+
+
+class BaseOutlineSectionFormSet(forms.BaseModelFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            key = form.cleaned_data.get("key")
+            if key in seen:
+                form.add_error(
+                    "heading", _("Two sections have the key “%(key)s”; give this one another heading.") % {"key": key}
+                )
+            seen.add(key)
+
+
+OutlineSectionFormSet = forms.modelformset_factory(
+    OutlineSection, form=OutlineSectionForm, formset=BaseOutlineSectionFormSet, extra=2, can_delete=False
+)

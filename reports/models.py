@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from audit.choices import Action
-from core.models import BaseRecord
+from core.models import AuditedModel, BaseRecord
 from core.scope import Access, Perm, ScopedQuerySet, scope_paths, scope_q
 
 from .choices import ReportKind, VersionStatus
@@ -170,3 +170,58 @@ class ReportVersion(BaseRecord):
             self._audit_action = Action.TRANSITION
             self._audit_note = "fastställd"
             self.save()
+
+
+class Outline(BaseRecord):
+    """A municipality's outline (rapportmall) of one document kind: a copy of the default outline
+    (``reports.outlines.DEFAULTS``), changed in the app. The active one of a kind builds every new draft and
+    version of that kind; with none active, the default does."""
+
+    kind = models.CharField(_("document"), max_length=30, choices=ReportKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    access: ClassVar[Access] = Access(view=AUTHORS, change=ADMINS | {Role.KVALITETSUTVECKLARE})
+
+    class Meta:
+        verbose_name = _("outline")
+        verbose_name_plural = _("outlines")
+        ordering = ["kind", "-is_active", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind"], condition=models.Q(is_active=True), name="one_active_outline")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:outline", args=[self.pk])
+
+
+class OutlineSection(AuditedModel):
+    """One section of an outline: its heading and level, where its text is kept (``key``), the standard text
+    offered as its starting point and the data block it holds. Taken out of the document, not deleted, so it can
+    be put back with what was written in it."""
+
+    outline = models.ForeignKey(Outline, verbose_name=_("outline"), on_delete=models.PROTECT, related_name="sections")
+    position = models.PositiveSmallIntegerField(_("position"))
+    level = models.PositiveSmallIntegerField(_("level"), choices=[(1, "1"), (2, "2"), (3, "3")], default=1)
+    key = models.SlugField(_("key"), max_length=60)
+    heading = models.CharField(_("heading"), max_length=200)
+    block = models.CharField(_("data block"), max_length=40, blank=True)
+    text = models.TextField(_("standard text"), blank=True)
+    writes = models.BooleanField(_("a place to write"), default=True)
+    is_active = models.BooleanField(_("in the document"), default=True)
+
+    class Meta:
+        verbose_name = _("outline section")
+        verbose_name_plural = _("outline sections")
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["outline", "key"], name="one_key_per_outline")]
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def scope_unit(self):
+        return self.outline.unit

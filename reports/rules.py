@@ -1,22 +1,12 @@
-"""Rules for reports: which dates a report covers, and when a count is too small to show."""
+"""Rules for reports: which dates a report covers, and when a version has stalled."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from core import formatting, workflow
+from core.document import ReportPeriod
 from organisation.models import FollowUpPoint
-
-
-@dataclass(frozen=True)
-class ReportPeriod:
-    year: int
-    code: str  # the follow-up point's code; "" for the whole year
-    start: dt.date
-    end: dt.date
-    label: str
-    point: FollowUpPoint | None = None
 
 
 def report_period(year: int, code: str = "") -> ReportPeriod:
@@ -39,17 +29,6 @@ def report_period(year: int, code: str = "") -> ReportPeriod:
         return ReportPeriod(year, "", start, end, f"{year} ({formatting.long_date(start)}–{formatting.long_date(end)})")
     label = f"{point.name} {year} ({formatting.long_date(point.starts_on)}–{formatting.long_date(point.ends_on)})"
     return ReportPeriod(year, point.code if code else "", point.starts_on, point.ends_on, label, point)
-
-
-def shown_count(count: int | None, threshold: int) -> str:
-    """A count as a report may show it: below ``threshold`` (and above zero) as “färre än N”, so that no person
-    can be singled out in a small group (offentlighets- och sekretesslagen (2009:400) 26 kap. 1 §,
-    socialtjänstsekretess). A threshold of 0 shows every count, as the seeds do."""
-    if count is None:
-        return "–"
-    if threshold and 0 < count < threshold:
-        return f"färre än {threshold}"
-    return formatting.number(count)
 
 
 # A version generates in well under a minute at city scale (bench/); with no sign of life for this long, the

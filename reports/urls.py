@@ -17,4 +17,6 @@ urlpatterns = [
     path("mallar/", views.TemplateList.as_view(), name="template_list"),
     path("mallar/ny/", views.TemplateCreate.as_view(), name="template_create"),
     path("mallar/<int:pk>/", views.TemplateUpdate.as_view(), name="template_update"),
+    path("dispositioner/", views.OutlineList.as_view(), name="outline_list"),
+    path("dispositioner/<int:pk>/", views.OutlineEdit.as_view(), name="outline"),
 ]

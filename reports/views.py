@@ -22,11 +22,11 @@ from core.scope import Perm, can, can_change
 from core.views import RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
 from organisation.models import Unit
 
-from . import generate, render, tables
+from . import generate, outlines, render, tables
 from .choices import Format, ReportKind, VersionStatus
 from .content import changes, from_dict
-from .forms import DocumentForm, FrontForm, GenerateForm, NarrativeForm, WordTemplateForm
-from .models import Narrative, ReportVersion, WordTemplate
+from .forms import DocumentForm, FrontForm, GenerateForm, NarrativeForm, OutlineSectionFormSet, WordTemplateForm
+from .models import Narrative, Outline, ReportVersion, WordTemplate
 from .render import PLACEHOLDERS
 from .rules import report_period
 from .tasks import generate_version
@@ -358,3 +358,90 @@ class TemplateUpdate(RecordUpdateView):
 
     def get_success_url(self) -> str:
         return reverse("reports:template_list")
+
+
+class OutlineList(ScopedMixin, generic.TemplateView):
+    """The outline (rapportmall) of each document kind: the municipality's own copy in use, or the default; a
+    default is copied here to be changed."""
+
+    model = Outline
+    template_name = "reports/outline_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        outlines_by_kind = {}
+        for outline in Outline.objects.visible_to(self.request.user).order_by("kind", "-is_active", "name"):
+            outlines_by_kind.setdefault(outline.kind, []).append(outline)
+        root = Unit.objects.filter(parent=None).first()
+        kinds = [
+            {
+                "kind": kind,
+                "label": label,
+                "outlines": outlines_by_kind.get(kind, []),
+                "in_use": next((o for o in outlines_by_kind.get(kind, []) if o.is_active), None),
+                "default": outlines.DEFAULTS[kind],
+            }
+            for kind, label in ReportKind.choices
+        ]
+        context.update(
+            kinds=kinds,
+            can_change=root is not None and can(self.request.user, Perm.CHANGE, Outline, root),
+            title=_("Outlines of the documents"),
+        )
+        return context
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        root = Unit.objects.filter(parent=None).first()
+        kind = request.POST.get("kind", "")
+        if root is None or kind not in ReportKind.values or not can(request.user, Perm.CHANGE, Outline, root):
+            raise PermissionDenied
+        name = _("%(document)s, own outline") % {"document": ReportKind(kind).label}
+        outline = outlines.copy_default(kind, root, name)
+        messages.success(request, _("The default outline was copied. Changes here apply to new drafts and versions."))
+        return redirect(outline.get_absolute_url())
+
+
+class OutlineEdit(ScopedMixin, generic.DetailView):
+    """Change an outline: rename, move (by position), add and take out sections, choose their data blocks and
+    write their standard texts. Taken-out sections stay listed, to be put back with what was written in them."""
+
+    model = Outline
+    perm = Perm.CHANGE
+    template_name = "reports/outline.html"
+    context_object_name = "outline"
+
+    def get_queryset(self):
+        return self.scoped(Perm.CHANGE)
+
+    def formset(self, data=None):
+        return OutlineSectionFormSet(data, queryset=self.object.sections.order_by("position", "pk"), prefix="sections")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formset", self.formset())
+        context.update(title=str(self.object), placeholders=["{nämnd}", "{enhet}", "{år}", "{månad}"])
+        return context
+
+    def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.object = self.get_object()
+        if "in_use" in request.POST:
+            self.object.is_active = request.POST["in_use"] == "1"
+            if self.object.is_active:
+                for other in Outline.objects.filter(kind=self.object.kind, is_active=True).exclude(pk=self.object.pk):
+                    other.is_active = False
+                    other.save()
+            with transaction.atomic():
+                self.object.save()
+            return redirect(reverse("reports:outline_list"))
+        formset = self.formset(request.POST)
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(formset=formset))
+        with transaction.atomic():
+            for form in formset.forms:
+                if not form.has_changed():
+                    continue
+                section = form.save(commit=False)
+                section.outline = self.object
+                section.save()
+        messages.success(request, _("The outline was saved."))
+        return redirect(self.object.get_absolute_url())

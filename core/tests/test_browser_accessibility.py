@@ -25,6 +25,7 @@ from indicators import demo as indicators_demo
 from indicators.models import Indicator
 from organisation import demo as organisation_demo
 from organisation.models import Period, Process, Unit
+from reports import outlines
 from risks import demo as risks_demo
 from risks.models import Risk
 
@@ -195,6 +196,7 @@ def data_and_goal_pages() -> list[str]:
     admin = User.objects.get(username="admin")
     period = Period.objects.order_by("-year").first()
     root = Unit.objects.get(parent=None)
+    outline = outlines.copy_default("kvalitetsplan", root, "Kvalitetsplan, egen disposition")
     waiting = ImportJob.objects.create(
         file_name="arenden.csv",
         unit=Unit.objects.get(code="SN"),
@@ -226,6 +228,8 @@ def data_and_goal_pages() -> list[str]:
         "/rapporter/",
         "/rapporter/mallar/",
         "/rapporter/mallar/ny/",
+        "/rapporter/dispositioner/",
+        f"/rapporter/dispositioner/{outline.pk}/",
         f"/rapporter/tjansteskrivelse/?kind=tertialrapport&year={period.year}&period=T2&unit={root.pk}",
         "/mal/",
         "/mal/ny/",

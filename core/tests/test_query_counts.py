@@ -53,6 +53,7 @@ PAGES = [
     "indicators:export",
     "reports:home",
     "reports:template_list",
+    "reports:outline_list",
 ]
 MAX_QUERIES = 16
 _years = itertools.count(3000)  # clear of the real years the goals use

@@ -23,10 +23,11 @@ from complaints.tests.factories import ComplaintFactory
 from controls.forms import ControlForm
 from controls.models import ControlRun, Review
 from controls.tests.factories import ControlFactory
+from core.document import Paragraph, Section
 from core.tests.test_scope_matrix_records import ACTION_CHANGERS, ACTION_READERS, POSITIONS, ROLES, unit_at
 from deviations.tests.factories import DeviationFactory
 from reports import generate, render
-from reports.content import Paragraph, Report, Section, to_dict
+from reports.content import Report, to_dict
 from reports.models import ReportVersion
 from risks.tests.factories import RiskFactory
 

@@ -16,12 +16,12 @@ from actions.tests.factories import ActionFactory
 from complaints.tests.factories import ComplaintFactory
 from controls.models import ControlRun
 from controls.tests.factories import ControlFactory
+from core.document import Table
 from core.formatting import plain
 from deviations.tests.factories import DeviationFactory, LexSarahFactory
 from goals.models import GoalReport
 from goals.tests.factories import GoalFactory, round_at
 from reports import generate
-from reports.content import Table
 from risks.tests.factories import RiskFactory
 from staff.models import StaffFigure
 

@@ -4,7 +4,10 @@ section holds exactly what was written, and a suggestion is added to the text wi
 import pytest
 from django.utils import translation
 
-from reports import generate, sentences
+from deviations.blocks import lex_sarah_sentence
+from finance.blocks import forecast_sentence
+from indicators.blocks import share_sentence
+from reports import generate
 from reports.models import Narrative
 from reports.tests.records import YEAR
 
@@ -74,20 +77,20 @@ def test_a_personnummer_in_a_text_is_refused(records, client, tree):
 
 
 def test_the_data_sentences_read_as_swedish():
-    assert sentences.share_sentence("IFO_BOU_UTR_4MAN", "", 982, 1384).replace("\u00a0", " ") == (
+    assert share_sentence("IFO_BOU_UTR_4MAN", "", 982, 1384).replace("\u00a0", " ") == (
         "Totalt har 982 av 1 384 barnavårdsutredningar avslutats inom lagstadgad tid, vilket är 71 %."
     )
-    assert sentences.lex_sarah_sentence(11, 2, 2) == (
+    assert lex_sarah_sentence(11, 2, 2) == (
         "Av elva rapporterade lex Sarah-händelser har två bedömts som allvarliga och anmälts till IVO."
     )
-    assert sentences.lex_sarah_sentence(11, 3, 2) == (
+    assert lex_sarah_sentence(11, 3, 2) == (
         "Av elva rapporterade lex Sarah-händelser har tre bedömts som allvarliga, varav två har anmälts till IVO."
     )
-    assert sentences.lex_sarah_sentence(0, 0, 0) == "Inga lex Sarah-händelser har rapporterats under perioden."
+    assert lex_sarah_sentence(0, 0, 0) == "Inga lex Sarah-händelser har rapporterats under perioden."
     from decimal import Decimal
 
     assert (
-        sentences.forecast_sentence("socialnämnden", "efter augusti", Decimal("-12700"))
+        forecast_sentence("socialnämnden", "efter augusti", Decimal("-12700"))
         .replace("\u00a0", " ")
         .replace("\u2212", "-")
         == "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr."
@@ -108,13 +111,13 @@ def test_a_written_section_still_offers_its_data_sentences_for_editing(tree, rec
 def test_a_cut_list_of_genomföranden_says_so(tree, records, monkeypatch):
     import datetime as dt
 
+    from controls import blocks as control_blocks
     from controls.models import Control, ControlRun
-    from reports import sections as report_sections
 
     control = Control.objects.get()
     for day in (3, 4):
         ControlRun.objects.create(control=control, performed_on=dt.date(YEAR, 3, day), result="ok", verdict="approved")
-    monkeypatch.setattr(report_sections, "RUNS_LISTED", 1)
+    monkeypatch.setattr(control_blocks, "RUNS_LISTED", 1)
     with translation.override("sv"):
         report = generate.assemble("kvalitetsberattelse", YEAR, "", tree.root, records.planner)
     runs = sections(report)["egenkontroller"]
