@@ -86,6 +86,9 @@ BLOCKS: dict[str, Block] = {
         summarised=True,
     ),
     "staff": Block(_("Staff and sick leave"), staff.staff, summarised=True),
+    "operational_plan": Block(
+        _("The whole operational plan: goal tree, assessments, causes, actions, indicators"), goals.operational_plan
+    ),
     "goal_follow_up": Block(
         _("Goals of the operational plan and their assessment"),
         lambda ctx, level: [goals.goal_follow_up(ctx, level)],

@@ -45,6 +45,7 @@ DEFAULTS: dict[str, list[Row]] = {
             text="Efter varje tertial sker uppföljning av årets verksamhetsplan. Rapporten belyser väsentliga "
             "händelser, ekonomisk prognos, personalredovisning, måluppföljning samt uppföljning av intern kontroll."),
         Row(1, "sammanfattning", "Sammanfattning", block=catalogue.SUMMARY),
+        Row(1, "verksamhetsplan", "Verksamhetsplan", block="goal_follow_up"),
         Row(1, "vasentliga_handelser", "Väsentliga händelser"),
         Row(1, "prognos", "Prognos", block="forecast"),
         Row(1, "atgarder", "Åtgärder och konsekvenser", block="actions"),
@@ -55,7 +56,7 @@ DEFAULTS: dict[str, list[Row]] = {
         Row(2, "ej_verkstallda", "Ej verkställda beslut", block="not_carried_out"),
         Row(2, "egenkontroller", "Egenkontroller", block="controls"),
         Row(1, "bilaga", "Bilaga: Tertialuppföljning verksamhetsplan {år}", writes=False),
-        Row(2, "verksamhetsplan", "Uppföljning av verksamhetsplanen", block="goal_follow_up"),
+        Row(2, "verksamhetsplan_oversikt", "Fokusområden och mål", block="operational_plan"),
         Row(2, "kvalitetsindikatorer", "Kvalitetsindikatorer", block="indicators"),
     ],
     # Seed 003.

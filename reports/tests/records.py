@@ -19,6 +19,8 @@ from controls.tests.factories import ControlFactory
 from deviations.tests.factories import DeviationFactory, LexSarahFactory
 from finance.demo import ACTIVITIES, COST_TYPES
 from finance.importer import import_statement
+from goals.choices import Assessment, GoalKind
+from goals.models import FollowUpRound, Goal, GoalReport
 from indicators.choices import GenderSplit, Measure
 from indicators.models import Result, Target
 from indicators.tests.factories import IndicatorFactory
@@ -87,6 +89,7 @@ def build(tree) -> Records:
     Result.objects.create(indicator=visits, point=previous.points.get(code="VB"), unit=tree.root, value=470)
     Result.objects.create(indicator=visits, point=period.points.get(code="VB"), unit=tree.root, value=1894)
     Target.objects.create(indicator=visits, year=YEAR, value=760)
+    _goal_tree(tree, planner, period)
     return Records(
         planner=planner,
         expected={
@@ -97,3 +100,52 @@ def build(tree) -> Records:
             "cells": expected_cells,
         },
     )
+
+
+def _goal_tree(tree, planner, period) -> None:
+    """Seed 004's bilaga in small: fokusområde → långsiktigt mål → kvalitetsmål → utvecklingsområde with a
+    gender-split indicator, and an uppdrag with its status, reported by a verksamhetsområde at T2."""
+    responsible = person_with_role(Role.VERKSAMHETSCHEF, tree.a, username="camilla", first_name="Camilla",
+                                   last_name="Freedeke")  # fmt: skip
+    focus = Goal.objects.create(year=YEAR, kind=GoalKind.FOCUS_AREA, title="Hög kvalitet i välfärden", unit=tree.root)
+    support = Goal.objects.create(
+        year=YEAR, kind=GoalKind.LONG_TERM, parent=focus, title="Socialtjänstens stöd", unit=tree.root,
+        responsible=planner,
+    )  # fmt: skip
+    knowledge = Goal.objects.create(
+        year=YEAR, kind=GoalKind.QUALITY, parent=support, title="Kunskapsbaserad vård och omsorg", unit=tree.a,
+        responsible=responsible,
+    )  # fmt: skip
+    area = Goal.objects.create(
+        year=YEAR, kind=GoalKind.DEVELOPMENT_AREA, parent=knowledge, unit=tree.a, responsible=responsible,
+        title="Möjliggöra självständighet utifrån förmåga",
+        description="Vi ska erbjuda individanpassat stöd som tar tillvara individens förmåga.",
+    )  # fmt: skip
+    assignment = Goal.objects.create(
+        year=YEAR, kind=GoalKind.ASSIGNMENT, parent=focus, title="Avhopparverksamhet", unit=tree.root,
+        responsible=planner,
+    )  # fmt: skip
+    asi = IndicatorFactory(
+        code="SOC_ASI", name="SOC - Bedömning av behov med evidensbaserad metod", measure=Measure.PERCENT,
+        gender_split=GenderSplit.WOMEN_MEN, source="manual",
+    )  # fmt: skip
+    area.indicators.add(asi)
+    t2 = period.points.get(code="T2")
+    for gender, numerator, denominator in (("K", 9, 24), ("M", 22, 73), ("T", 31, 97)):
+        Result.objects.create(
+            indicator=asi, point=t2, unit=tree.root, gender=gender, numerator=numerator, denominator=denominator
+        )
+    round_ = FollowUpRound.objects.create(point=t2, unit=tree.root)
+    GoalReport.objects.create(
+        round=round_, goal=area, unit=tree.a, assessment=Assessment.PARTLY, reported_by=responsible,
+        overall="Målvärde delvis uppnått.", cause="97 utredningar öppnade under perioden (24 kvinnor, 73 män).",
+        action="Aktivt arbete med att säkerställa inmatning.",
+    )  # fmt: skip
+    GoalReport.objects.create(
+        round=round_, goal=knowledge, unit=tree.a, assessment=Assessment.PARTLY, reported_by=responsible,
+        overall="Fortsatt positiv utveckling under tertial två.",
+    )  # fmt: skip
+    GoalReport.objects.create(
+        round=round_, goal=assignment, unit=tree.root, assessment=Assessment.STARTED, reported_by=planner,
+        overall="Organisationen för den sociala insatsgruppen tas fram.",
+    )  # fmt: skip

@@ -22,6 +22,7 @@ TERTIAL_SECTIONS = [
     "Förslag till beslut",
     "Bakgrund",
     "Sammanfattning",
+    "Verksamhetsplan",
     "Väsentliga händelser",
     "Prognos",
     "Driftredovisning",
@@ -36,7 +37,12 @@ TERTIAL_SECTIONS = [
     "Ej verkställda beslut",
     "Egenkontroller",
     f"Bilaga: Tertialuppföljning verksamhetsplan {YEAR}",
-    "Uppföljning av verksamhetsplanen",
+    "Fokusområden och mål",
+    "Fokusområde – Hög kvalitet i välfärden",
+    "Långsiktigt mål – Socialtjänstens stöd",
+    "Kvalitetsmål – Kunskapsbaserad vård och omsorg",
+    "Utvecklingsområde – Möjliggöra självständighet utifrån förmåga",
+    "Uppdrag – Avhopparverksamhet",
     "Kvalitetsindikatorer",
     "Bilagor",
     "Underlag",
@@ -182,7 +188,19 @@ def test_the_tertialrapport_has_seed_004s_sections_and_figures_in_word_and_pdf(t
         [f"{YEAR}-04-01–{YEAR}-06-30", "0"],
         ["Olika beslut under året", "0"],
     ]
+    assert found["Fokusområden och mål"][1:] == [
+        ["Hög kvalitet i välfärden", "Socialtjänstens stöd; Avhopparverksamhet"]
+    ]
+    assert found["Kunskapsbaserad vård och omsorg: ansvarig och bedömning"][1:] == [
+        ["Camilla Freedeke", "Delvis uppfyllt"]
+    ]
+    assert found["Avhopparverksamhet: ansvarig och status"][1] == [records.planner.get_full_name(), "Påbörjad"]
+    assert found[f"SOC - Bedömning av behov med evidensbaserad metod: utfall {YEAR}"] == [
+        ["Period", "Kvinnor", "Män", "Totalt"],
+        [f"T2 {YEAR}", "37,5 (9 av 24)", "30,1 (22 av 73)", "32,0 (31 av 97)"],
+    ]
     text = plain("\n".join(p.text for p in document.paragraphs))
+    assert "Område A: Delvis uppfyllt" in text and "Orsak: 97 utredningar öppnade under perioden" in text
     assert "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr." in text
     assert "Av elva rapporterade lex Sarah-händelser har två bedömts som allvarliga och anmälts till IVO." in text
     pdf = pdf_text(report)

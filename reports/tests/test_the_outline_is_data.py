@@ -75,7 +75,13 @@ def test_every_default_outline_names_only_blocks_in_the_catalogue_and_each_key_o
 
 def test_without_a_copy_the_document_follows_its_default_outline(tree, records):
     report = tertialrapport(tree, records)
-    assert headings(report)[:4] == ["Förslag till beslut", "Bakgrund", "Sammanfattning", "Väsentliga händelser"]
+    assert headings(report)[:5] == [
+        "Förslag till beslut",
+        "Bakgrund",
+        "Sammanfattning",
+        "Verksamhetsplan",
+        "Väsentliga händelser",
+    ]
     assert f"Bilaga: Tertialuppföljning verksamhetsplan {YEAR}" in headings(report)
     decision = report.sections[0]
     assert decision.blocks[0].text == f"Socialnämnden beslutar att godkänna tertialrapporten efter augusti {YEAR}."
@@ -91,7 +97,7 @@ def test_a_copied_outline_renames_moves_adds_and_takes_out_sections_and_the_docu
         "ej_verkstallda": {"is_active": ""},
     }
     new = {
-        "position": 45,
+        "position": 55,
         "level": 1,
         "heading": "Lokala prioriteringar",
         "block": "surveys",
@@ -104,10 +110,11 @@ def test_a_copied_outline_renames_moves_adds_and_takes_out_sections_and_the_docu
         response.context["formset"].non_form_errors()
     )
     found = headings(tertialrapport(tree, records))
-    assert found[:5] == [
+    assert found[:6] == [
         "Förslag till beslut",
         "Sammanfattning",
         "Bakgrund",
+        "Verksamhetsplan",
         "Viktiga händelser under perioden",
         "Lokala prioriteringar",
     ]
