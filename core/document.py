@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from core import formatting
 from core.charts import ChartData
-from core.scope import for_aggregates
+from core.scope import aggregate_tops, for_aggregates
 
 
 @dataclass
@@ -116,6 +116,11 @@ class Context:
         return model.objects.visible_to(self.user).filter(
             **{model.scope_path.replace("__path", "__path__startswith"): self.unit.path}
         )
+
+    def tops(self) -> list[str]:
+        """The paths of the units whose own figures stand for the document's subtree, as the reader may count it
+        (``core.scope.aggregate_tops``): for stored per-unit values, such as indicator results, that are not summed."""
+        return aggregate_tops(self.user, self.unit.path)
 
     def count(self, value: int | None) -> str:
         return shown_count(value, self.threshold)

@@ -223,6 +223,22 @@ def for_aggregates(queryset: ScopedQuerySet, user: Any) -> ScopedQuerySet:
     return queryset.filter(scope_q(queryset.model.scope_path, paths))
 
 
+def aggregate_tops(user: Any, path: str) -> list[str]:
+    """The units whose figures stand for the subtree at ``path`` as ``user`` may count it (``for_aggregates``):
+    the unit itself when the reader counts all of it, else the top of each part of it they count. A
+    kvalitetsutvecklare at the förvaltning reading the nämnd's document gets the förvaltning's totals."""
+    from accounts.choices import Role
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    if user.is_superuser:
+        return [path]
+    paths = scope_paths(user, frozenset(Role))
+    if any(path.startswith(p) for p in paths):
+        return [path]
+    return [p for p in paths if p.startswith(path)]
+
+
 def people_where(user: Any, perm: Perm, model: type[models.Model]) -> models.QuerySet:
     """The people ``user`` may name on a ``model`` record (responsible, owner): those with a current role at a unit
     where ``user`` may ``perm`` such records. A role handed out (a membership) may go to anyone active, since a

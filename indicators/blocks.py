@@ -50,18 +50,26 @@ def indicator_tables(ctx: Context, level: int = 2) -> Section:
     years = [ctx.period.year - 2, ctx.period.year - 1, ctx.period.year]
     results = (
         ctx.aggregate(Result)
-        .filter(unit=ctx.unit, gender=Gender.TOTAL, point__period__year__in=years, point__ends_on__lte=ctx.period.end)
-        .select_related("indicator", "point__period")
-        .order_by("indicator__code", "point__ends_on", "point__order")
+        .filter(
+            unit__path__in=ctx.tops(),  # the subtree's own results, as far as the reader may count them
+            gender=Gender.TOTAL,
+            point__period__year__in=years,
+            point__ends_on__lte=ctx.period.end,
+        )
+        .select_related("indicator", "point__period", "unit")
+        .order_by("indicator__code", "unit__path", "point__ends_on", "point__order")
     )
-    by_indicator: dict[int, list[Result]] = {}
+    by_indicator: dict[tuple[int, int], list[Result]] = {}
     for result in results:
-        by_indicator.setdefault(result.indicator_id, []).append(result)
+        by_indicator.setdefault((result.indicator_id, result.unit_id), []).append(result)
+    several = len({unit for _indicator, unit in by_indicator}) > 1
     targets = {(t.indicator_id, t.year): t.value for t in Target.objects.filter(year__in=years, unit__isnull=True)}
     case_codes = {rule.code: rule for rule in CASE_RULES}
     suggestions = []
     for rows in by_indicator.values():
         indicator: Indicator = rows[0].indicator
+        # Where the reader counts several parts of the subtree, each part's results come apart, named.
+        name = f"{indicator.name}, {rows[0].unit.name}" if several else indicator.name
         last_point = {}
         for r in rows:
             last_point[r.point.period.year] = r
@@ -79,7 +87,7 @@ def indicator_tables(ctx: Context, level: int = 2) -> Section:
             indicator.get_absolute_url(),
         )
         table = Table(
-            indicator.name,
+            name,
             ["Period", "Utfall", "Etappmål", "Målvärde"],
             [
                 [
@@ -116,7 +124,7 @@ def indicator_tables(ctx: Context, level: int = 2) -> Section:
         section.blocks.append(
             Figure(
                 ChartData(
-                    indicator.name,
+                    name,
                     [row[0] for row in table.rows],
                     [Series(**s) for s in chart_series],
                     "Procent" if percent else indicator.get_measure_display(),

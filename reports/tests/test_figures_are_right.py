@@ -222,3 +222,32 @@ def test_the_kvalitetsplan_is_for_its_year_not_for_the_annual_reports_point(tree
         report = generate.assemble("kvalitetsplan", 2026, "", tree.root, planner)
     assert report.period == "Verksamhetsåret 2026"
     assert "verksamhetsberättelse" not in report.period.lower()
+
+
+def test_the_nämnds_indicators_are_the_top_of_the_subtree_its_reader_may_count(tree, planner):
+    from indicators.choices import Measure
+    from indicators.models import Result
+    from indicators.tests.factories import IndicatorFactory
+    from organisation.tests.factories import PeriodFactory
+
+    period = PeriodFactory(year=YEAR)
+    period.create_default_points()
+    point = period.points.get(code="VB")
+    visits = IndicatorFactory(code="BESOK", name="Antal besök", measure=Measure.COUNT)
+    Result.objects.create(indicator=visits, point=point, unit=tree.root, value=1894)
+    Result.objects.create(indicator=visits, point=point, unit=tree.admin_office, value=1500)
+    Result.objects.create(indicator=visits, point=point, unit=tree.a, value=700)
+    at_the_office = person_with_role(Role.KVALITETSUTVECKLARE, tree.admin_office)
+    chief_of_a_and_b = person_with_role(Role.ENHETSCHEF, tree.a)
+    from accounts.tests.factories import MembershipFactory
+
+    MembershipFactory(user=chief_of_a_and_b, unit=tree.b, role=Role.ENHETSCHEF)
+    Result.objects.create(indicator=visits, point=point, unit=tree.b, value=300)
+
+    def shown(user):
+        found = tables(document("kvalitetsberattelse", tree.root, user))
+        return {caption: plain(t.rows[-1][1]) for caption, t in found.items() if caption.startswith("Antal besök")}
+
+    assert shown(planner) == {"Antal besök": "1 894"}  # the nämnd's own result
+    assert shown(at_the_office) == {"Antal besök": "1 500"}  # the förvaltning's: the nämnd's is not theirs
+    assert shown(chief_of_a_and_b) == {"Antal besök, Område A": "700", "Antal besök, Område B": "300"}
