@@ -189,5 +189,10 @@ def operational_plan(ctx: Context, level: int = 2) -> list[Section]:
                     numeric=list(range(1, len(genders) + 1)),
                 )
             )
+            if indicator.description:
+                section.blocks.append(Paragraph(f"Beskrivning: {indicator.description}"))
+            written = [r.comment for r in shown if r.comment and r.point_id == shown[-1].point_id]
+            if written and not ctx.aggregates_only:
+                section.blocks.append(Paragraph(f"Kommentar: {written[0]}"))
         sections.append(section)
     return sections

@@ -9,7 +9,7 @@ from django.urls import reverse
 from casedata.rules import RULES as CASE_RULES
 from core import formatting
 from core.charts import ChartData, Series
-from core.document import Context, Figure, Section, Table
+from core.document import Context, Figure, Paragraph, Section, Table
 
 from .choices import Gender, Measure
 from .models import Indicator, Result, Target
@@ -134,6 +134,8 @@ def indicator_tables(ctx: Context, level: int = 2) -> Section:
             )
         )
         latest = shown[-1] if shown else None
+        if latest is not None and latest.comment and not ctx.aggregates_only:
+            section.blocks.append(Paragraph(f"Kommentar: {latest.comment}"))
         if latest is not None and latest.denominator and latest.point.period.year == ctx.period.year:
             suggestions.append(share_sentence(indicator.code, indicator.name, latest.numerator, latest.denominator))
     ctx.suggest(section, suggestions)

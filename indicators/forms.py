@@ -41,7 +41,7 @@ class ResultForm(ScopedModelForm):
 
     class Meta:
         model = Result
-        fields = ["point", "unit", "gender", "numerator", "denominator", "value", "source", "source_note"]
+        fields = ["point", "unit", "gender", "numerator", "denominator", "value", "source", "source_note", "comment"]
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)

@@ -138,6 +138,13 @@ class Result(BaseRecord):
     denominator = models.PositiveIntegerField(_("denominator"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.MANUAL)
     source_note = models.CharField(_("source note"), max_length=300, blank=True)
+    comment = models.TextField(
+        _("comment"),
+        blank=True,
+        help_text=_(
+            "What the result shows and why, and what is being done: printed under the indicator in the documents."
+        ),
+    )
 
     access: ClassVar[Access] = Access(view=EVERYONE, change=RESULT_EDITORS)
 

@@ -34,5 +34,6 @@ class ResultSerializer(ScopedSerializer):
             "numerator",
             "denominator",
             "source",
+            "comment",
             "source_note",
         ]

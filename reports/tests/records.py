@@ -128,13 +128,15 @@ def _goal_tree(tree, planner, period) -> None:
     asi = IndicatorFactory(
         code="SOC_ASI", name="SOC - Bedömning av behov med evidensbaserad metod", measure=Measure.PERCENT,
         gender_split=GenderSplit.WOMEN_MEN, source="manual",
+        description="Att individens behov bedöms rättssäkert med evidensbaserade bedömningsmetoder.",
     )  # fmt: skip
     area.indicators.add(asi)
     t2 = period.points.get(code="T2")
     for gender, numerator, denominator in (("K", 9, 24), ("M", 22, 73), ("T", 31, 97)):
         Result.objects.create(
-            indicator=asi, point=t2, unit=tree.root, gender=gender, numerator=numerator, denominator=denominator
-        )
+            indicator=asi, point=t2, unit=tree.root, gender=gender, numerator=numerator, denominator=denominator,
+            comment="ASI-grund är inmatade för 31 av 97 utredningar." if gender == "T" else "",
+        )  # fmt: skip
     round_ = FollowUpRound.objects.create(point=t2, unit=tree.root)
     GoalReport.objects.create(
         round=round_, goal=area, unit=tree.a, assessment=Assessment.PARTLY, reported_by=responsible,

@@ -201,6 +201,8 @@ def test_the_tertialrapport_has_seed_004s_sections_and_figures_in_word_and_pdf(t
     ]
     text = plain("\n".join(p.text for p in document.paragraphs))
     assert "Område A: Delvis uppfyllt" in text and "Orsak: 97 utredningar öppnade under perioden" in text
+    assert "Beskrivning: Att individens behov bedöms rättssäkert med evidensbaserade bedömningsmetoder." in text
+    assert "Kommentar: ASI-grund är inmatade för 31 av 97 utredningar." in text
     assert "Prognosen för socialnämnden efter augusti visar ett underskott på -12,7 mnkr." in text
     assert "Av elva rapporterade lex Sarah-händelser har två bedömts som allvarliga och anmälts till IVO." in text
     pdf = pdf_text(report)
@@ -274,3 +276,17 @@ def test_a_unit_report_counts_only_that_units_subtree(tree, records):
         report = generate.assemble("kvalitetsberattelse", YEAR, "", Unit.objects.get(pk=tree.b.pk), records.planner)
     lex = next(b for s in report.sections if s.key == "lex_sarah" for b in s.blocks if hasattr(b, "rows"))
     assert dict((r[0], r[1]) for r in lex.rows)["Rapporterade"] == "9"
+
+
+def test_a_committee_members_tertialrapport_has_the_plan_and_its_figures_but_not_the_written_texts(tree, records):
+    from accounts.choices import Role
+    from accounts.tests.factories import person_with_role
+
+    member = person_with_role(Role.NAMNDLEDAMOT, tree.root, username="ledamot.test")
+    with translation.override("sv"):
+        report = generate.assemble("tertialrapport", YEAR, "T2", tree.root, member)
+    assert report.aggregates_only
+    text = plain(" ".join(getattr(b, "text", "") for s in report.sections for b in s.blocks))
+    assert "Utvecklingsområde – Möjliggöra självständighet utifrån förmåga" in [s.heading for s in report.sections]
+    assert "Område A: Delvis uppfyllt" in text
+    assert "Orsak: 97 utredningar" not in text and "Kommentar: ASI-grund" not in text
