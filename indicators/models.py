@@ -141,6 +141,8 @@ class Result(BaseRecord):
     comment = models.TextField(
         _("comment"),
         blank=True,
+        default="",
+        db_default="",  # results computed from ärendedata are written in bulk without it (casedata.compute)
         help_text=_(
             "What the result shows and why, and what is being done: printed under the indicator in the documents."
         ),
