@@ -198,6 +198,16 @@ class Outline(BaseRecord):
     def get_absolute_url(self) -> str:
         return reverse("reports:outline", args=[self.pk])
 
+    def use(self, in_use: bool = True) -> None:
+        """Put this outline in use for its kind (taking any other out of use) or take it out, in one transaction."""
+        with transaction.atomic():
+            if in_use:
+                for other in Outline.objects.filter(kind=self.kind, is_active=True).exclude(pk=self.pk):
+                    other.is_active = False
+                    other.save()  # through save, so the log says it was taken out of use
+            self.is_active = in_use
+            self.save()
+
 
 class OutlineSection(AuditedModel):
     """One section of an outline: its heading and level, where its text is kept (``key``), the standard text

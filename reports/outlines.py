@@ -140,10 +140,8 @@ def copy_default(kind: str, unit, name: str):
     from .models import Outline, OutlineSection
 
     with transaction.atomic():
-        for earlier in Outline.objects.filter(kind=kind, is_active=True):
-            earlier.is_active = False
-            earlier.save()  # through save, so the log says it was taken out of use
-        outline = Outline.objects.create(kind=kind, name=name, unit=unit)
+        outline = Outline(kind=kind, name=name, unit=unit, is_active=False)
+        outline.use()
         for position, row in enumerate(DEFAULTS[kind], start=1):
             OutlineSection.objects.create(
                 outline=outline,
@@ -158,14 +156,18 @@ def copy_default(kind: str, unit, name: str):
     return outline
 
 
+PLACEHOLDERS = ("{nämnd}", "{enhet}", "{år}", "{månad}")
+
+
 def placeholders(ctx: Context) -> dict[str, str]:
     """What {nämnd}, {enhet}, {år} and {månad} stand for in a document's headings and standard texts."""
-    return {
-        "{nämnd}": ctx.unit.committee().name,
-        "{enhet}": ctx.unit.name.lower(),
-        "{år}": str(ctx.period.year),
-        "{månad}": formatting.MONTHS[ctx.period.end.month - 1],
-    }
+    values = (
+        ctx.unit.committee().name,
+        ctx.unit.name.lower(),
+        str(ctx.period.year),
+        formatting.MONTHS[ctx.period.end.month - 1],
+    )
+    return dict(zip(PLACEHOLDERS, values, strict=True))
 
 
 def _filled(text: str, values: dict[str, str]) -> str:

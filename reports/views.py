@@ -419,19 +419,13 @@ class OutlineEdit(ScopedMixin, generic.DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("formset", self.formset())
-        context.update(title=str(self.object), placeholders=["{nämnd}", "{enhet}", "{år}", "{månad}"])
+        context.update(title=str(self.object), placeholders=outlines.PLACEHOLDERS)
         return context
 
     def post(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.get_object()
         if "in_use" in request.POST:
-            self.object.is_active = request.POST["in_use"] == "1"
-            if self.object.is_active:
-                for other in Outline.objects.filter(kind=self.object.kind, is_active=True).exclude(pk=self.object.pk):
-                    other.is_active = False
-                    other.save()
-            with transaction.atomic():
-                self.object.save()
+            self.object.use(request.POST["in_use"] == "1")
             return redirect(reverse("reports:outline_list"))
         formset = self.formset(request.POST)
         if not formset.is_valid():

@@ -202,3 +202,12 @@ def test_the_edit_page_costs_the_same_queries_however_many_sections_the_outline_
     with CaptureQueriesContext(connection) as many:
         assert client.get(outline.get_absolute_url()).status_code == 200
     assert len(many) == len(few)
+
+
+def test_a_second_copy_takes_the_first_out_of_use_and_the_first_can_be_put_back(client, tree, records):
+    client.force_login(records.planner)
+    first = copy_through_the_page(client)
+    second = copy_through_the_page(client)
+    assert list(Outline.objects.filter(is_active=True)) == [second]
+    client.post(first.get_absolute_url(), {"in_use": "1"})
+    assert list(Outline.objects.filter(is_active=True)) == [first]
