@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -103,3 +104,21 @@ def count_words(value: int, neuter: bool = False) -> str:
 def plain(text: str) -> str:
     """Text with its no-break spaces and minus signs as ordinary spaces and hyphens (for comparisons)."""
     return text.replace(NBSP, " ").replace(MINUS, "-")
+
+
+def format_cell(value: Any) -> Any:
+    """A value as shown in a table cell of a page: dates and numbers in Swedish form, yes/no, a dash for nothing."""
+    from django.utils import formats, timezone
+    from django.utils.translation import gettext
+
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, dt.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, int | float):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return value

@@ -116,7 +116,7 @@ class RecordListView(ScopedMixin, generic.ListView):
             title=self.title or self.model._meta.verbose_name_plural.capitalize(),
             filter=self.filterset,
             table=self.table,
-            rows=self.table.rows(self.prepare_rows(list(context["object_list"]))),
+            rows=self.table.page_rows(self.prepare_rows(list(context["object_list"]))),
             querystring=query.urlencode(),
             total=context["paginator"].count if context.get("paginator") else len(context["object_list"]),
             can_create=bool(self.create_url_name) and has_access(self.request.user, Perm.CREATE, self.model),

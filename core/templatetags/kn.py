@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import template
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+
+from core.formatting import format_cell
 
 register = template.Library()
 
 
 @register.filter
 def cell(value: Any) -> Any:
-    """A value as shown in a table cell: dates and numbers in Swedish form, yes/no, a dash for nothing."""
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, dt.datetime):
-        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
-    if isinstance(value, dt.date):
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, int | float):
-        return formats.number_format(value, use_l10n=True, force_grouping=True)
-    return value
+    """A value as shown in a table cell (core.formatting.format_cell)."""
+    return format_cell(value)
 
 
 @register.filter
