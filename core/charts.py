@@ -121,21 +121,12 @@ def _saved(fig, image_format: str) -> str | bytes:
     return svg[svg.index("<svg") :]
 
 
-_drawn_png: dict[str, bytes] = {}
-
-
 def png(chart: Chart) -> bytes:
     """The same chart as a PNG picture, for Word and PDF documents (Word cannot hold SVG everywhere, and a
-    picture lays out far faster than a vector drawing in a long PDF). A recent drawing is reused."""
-    key = chart.kind + json.dumps(dataclasses.asdict(chart.data), default=str)
-    picture = _drawn_png.get(key)
-    if picture is None:
-        draw = _draw_bars if chart.kind == "bar" else _draw_lines
-        picture = draw(chart.data, "png")
-        if len(_drawn_png) >= DRAWN_MAX:
-            _drawn_png.pop(next(iter(_drawn_png)))
-        _drawn_png[key] = picture
-    return picture
+    picture lays out far faster than a vector drawing in a long PDF). Drawn each time it is asked for: a
+    document keeps its own pictures (reports.render), so both its formats share one drawing."""
+    draw = _draw_bars if chart.kind == "bar" else _draw_lines
+    return draw(chart.data, "png")
 
 
 def bar_chart(data: ChartData) -> Chart:
@@ -211,6 +202,9 @@ def _draw_lines(data: ChartData, image_format: str = "svg") -> str | bytes:
                     markeredgewidth=2,
                     linestyle="none",
                 )
+    values = [float(v) for series in data.series for v in series.values if v is not None]
+    if values and min(values) >= 0:
+        ax.set_ylim(bottom=0)  # a count or a share starts from zero, or a small change looks like a large one
     crowded = len(data.categories) > 8
     ax.set_xticks(positions, data.categories, rotation=45 if crowded else 0, ha="right" if crowded else "center")
     ax.set_ylabel(data.value_label)

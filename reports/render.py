@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -17,8 +18,11 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.package import ImageParts
+from docx.parts.image import ImagePart
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
@@ -44,14 +48,40 @@ def _chart(figure: Figure) -> charts.Chart:
     return charts.bar_chart(figure.chart) if figure.kind == "bar" else charts.line_chart(figure.chart)
 
 
-def _picture(figure: Figure) -> tuple[bytes, str]:
-    """The figure as a PNG and its alt text, without drawing the SVG as well."""
-    chart = charts.Chart(figure.chart, "", charts.alt_text(figure.chart), figure.kind)
-    return charts.png(chart), chart.alt
+def _picture(report: Report, figure: Figure) -> tuple[bytes, str]:
+    """The figure as a PNG and its alt text, drawn once per document: Word and the PDF of a version share it.
+
+    Kept on the report object (not a global cache, which thrashed at thousands of charts) and keyed by the
+    figure's identity, so the same report rendered to both formats draws each chart a single time."""
+    drawn = report.__dict__.setdefault("_pictures", {})
+    if id(figure) not in drawn:
+        chart = charts.Chart(figure.chart, "", charts.alt_text(figure.chart), figure.kind)
+        drawn[id(figure)] = (charts.png(chart), chart.alt)
+    return drawn[id(figure)]
 
 
 def _sources(report: Report) -> dict[str, Any]:
     return {s.key: s for s in report.sources}
+
+
+# Ids the document itself uses after the sections (signatures and bilagor, the appendix of sources).
+FIXED_ANCHORS = ("innehall", "underskrifter", "kallor")
+# A table with more columns than this is laid out on a landscape page (PDF) and in smaller type (Word).
+WIDE_COLUMNS = 7
+
+
+def anchors(report: Report) -> list[str]:
+    """One id per section, unique in the document: a key used twice (or one of the fixed ids) gets a number,
+    so the table of contents and every link lead to the section they name."""
+    used = set(FIXED_ANCHORS)
+    result = []
+    for section in report.sections:
+        anchor, number = section.key or "avsnitt", 2
+        while anchor in used:
+            anchor, number = f"{section.key or 'avsnitt'}-{number}", number + 1
+        used.add(anchor)
+        result.append(anchor)
+    return result
 
 
 def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
@@ -59,7 +89,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
     as PNG pictures with ``pictures`` (for the PDF)."""
     sources = _sources(report)
     prepared = []
-    for section in report.sections:
+    for section, anchor in zip(report.sections, anchors(report), strict=True):
         blocks = []
         for block in section.blocks:
             if isinstance(block, Paragraph):
@@ -83,6 +113,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                 blocks.append(
                     {
                         "kind": "table",
+                        "wide": len(block.header) > WIDE_COLUMNS,
                         "caption": block.caption,
                         "header": block.header,
                         "numeric": block.numeric,
@@ -93,7 +124,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                 )
             else:
                 if pictures:
-                    picture, alt = _picture(block)
+                    picture, alt = _picture(report, block)
                     uri = "data:image/png;base64," + base64.b64encode(picture).decode()
                 else:
                     chart = _chart(block)
@@ -106,7 +137,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                         "caption": block.chart.title,
                     }
                 )
-        prepared.append({**section.__dict__, "blocks": blocks})
+        prepared.append({**section.__dict__, "anchor": anchor, "blocks": blocks})
     return prepared
 
 
@@ -121,15 +152,18 @@ def html(
 
 
 def page(report: Report, *, pictures: bool = False) -> str:
-    """The document as a whole HTML page (the HTML download and the PDF's source)."""
+    """The document as a whole, self-contained HTML page with its own stylesheet (the HTML download and the PDF's
+    source): it reads the same in a browser, printed, or as the PDF, with nothing fetched from elsewhere."""
     return (
         f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{escape(report.title)}</title>'
-        f'<meta name="author" content="{escape(report.organisation)}"></head>'
+        f'<meta name="author" content="{escape(report.organisation)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<style>{DOCUMENT_CSS}</style></head>"
         f"<body>{html(report, pictures=pictures)}</body></html>"
     )
 
 
-PRINT_CSS = """
+DOCUMENT_CSS = """
 @page { size: A4; margin: 2.2cm 2cm 2.4cm 2.2cm;
   @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-family: "DejaVu Sans"; font-size: 8pt; }
   @bottom-left { content: string(doctitle); font-family: "DejaVu Sans"; font-size: 8pt; } }
@@ -145,31 +179,41 @@ body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4
 h2 { font-size: 15pt; margin-top: 1.2em; bookmark-level: 1; page-break-after: avoid; }
 h3 { font-size: 12pt; bookmark-level: 2; page-break-after: avoid; }
 h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
+@page landscape { size: A4 landscape; }
+.table-wrap.wide { page: landscape; }
 .report-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 0.2em; font-size: 8.5pt; }
+.report-table th, .report-table td { hyphens: auto; overflow-wrap: anywhere; }
 .report-table caption { text-align: left; font-weight: bold; margin-bottom: 0.2em; }
 .report-table th, .report-table td { border: 0.5pt solid #777; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 .report-table thead th { background: #e8eef2; }
 .report-table thead { display: table-header-group; }
 .report-table tr { page-break-inside: avoid; }
-.report-table .num { text-align: right; white-space: nowrap; }
+.report-table .num { text-align: right; }
+.report-table td.num { white-space: nowrap; }
 .report-table tr.total th, .report-table tr.total td { font-weight: bold; }
 .report-source { font-size: 7.5pt; color: #444; margin-top: 0; }
-.report-figure { margin: 0.6em 0; page-break-inside: avoid; }
-.report-figure img { width: 100%; }
+.report-figure { margin: 0.6em 0; page-break-inside: avoid; break-inside: avoid; }
+.report-figure img { width: 100%; max-height: 9cm; object-fit: contain; }
+.report-figure figcaption { page-break-before: avoid; }
 .report-figure figcaption { font-size: 8pt; color: #444; }
 .report-front { display: block; } .report-front div { margin: 0.2em 0; }
 .report-front dt { display: inline; font-weight: bold; } .report-front dt::after { content: ": "; }
 .report-front dd { display: inline; margin: 0; }
+.report-figure img { height: auto; }
+@media screen {
+  .table-wrap { overflow-x: auto; }
+  body { max-width: 50rem; margin: 1.5rem auto; padding: 0 1rem; }
+  .report-cover, .report-toc { border-bottom: 1px solid #ccc; padding-bottom: 1rem; margin-bottom: 1rem; }
+  .report-title { margin-top: 1rem; }
+}
 """
 
 
 def pdf(report: Report) -> bytes:
     """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
-    return HTML(string=page(report, pictures=True), base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[CSS(string=PRINT_CSS)], pdf_variant="pdf/ua-1"
-    )
+    return HTML(string=page(report, pictures=True), base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 # --- Word ----------------------------------------------------------------------------------------------------
@@ -243,24 +287,30 @@ def _add_table(target, document, table: Table, source_text: str) -> None:
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    for index, row in enumerate(table.rows, start=1):
-        cells = grid.rows[index].cells
-        for column, text in enumerate(row):
-            cells[column].text = text
-            paragraph = cells[column].paragraphs[0]
+    wide = len(table.header) > WIDE_COLUMNS
+    # Rows are walked, not indexed: grid.rows[i] walks the table from its start each time (quadratic).
+    for index, (grid_row, row) in enumerate(zip(list(grid.rows)[1:], table.rows, strict=True)):
+        for cell, (column, text) in zip(grid_row.cells, enumerate(row), strict=True):
+            cell.text = text
+            paragraph = cell.paragraphs[0]
             if column in table.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if index - 1 in table.total_rows:
-                for run in paragraph.runs:
-                    run.bold = True
+            for run in paragraph.runs:
+                run.bold = index in table.total_rows or None
+                if wide:
+                    run.font.size = Pt(8)
+    if wide:
+        for cell in header_row.cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(8)
     if source_text:
         note = target.add_paragraph(f"Källa: {source_text}")
         for run in note.runs:
             run.font.size = Pt(8)
 
 
-def _add_figure(target, figure: Figure) -> None:
-    picture, alt = _picture(figure)
+def _add_figure(target, report: Report, figure: Figure) -> None:
+    picture, alt = _picture(report, figure)
     paragraph = target.add_paragraph()
     run = paragraph.add_run()
     run.add_picture(io.BytesIO(picture), width=Cm(16))
@@ -271,12 +321,45 @@ def _add_figure(target, figure: Figure) -> None:
     target.add_paragraph(figure.chart.title, style=_style(target, "Caption") if hasattr(target, "styles") else None)
 
 
+class HashedImageParts(ImageParts):
+    """python-docx's collection of a package's pictures, found by hash in a dict.
+
+    The library compares a new picture with every earlier one, hashing each again, and numbers it by scanning
+    every earlier name: quadratic, minutes at a few thousand charts. The same answers, each in constant time."""
+
+    def __init__(self, parts: Iterable[ImagePart] = ()):
+        super().__init__()
+        self._by_sha1: dict[str, ImagePart] = {}
+        self._last_number = 0
+        for part in parts:
+            self.append(part)
+
+    def append(self, item: ImagePart) -> None:
+        super().append(item)
+        self._by_sha1.setdefault(item.sha1, item)
+        self._last_number = max(self._last_number, item.partname.idx or 0)
+
+    def _get_by_sha1(self, sha1: str) -> ImagePart | None:
+        return self._by_sha1.get(sha1)
+
+    def _next_image_partname(self, ext: str) -> PackURI:
+        return PackURI(f"/word/media/image{self._last_number + 1}.{ext}")
+
+
+def _hashed_pictures(package) -> None:
+    """Give a package the constant-time picture collection (``image_parts`` is a lazy property: set it)."""
+    if not isinstance(package.image_parts, HashedImageParts):
+        package.__dict__["image_parts"] = HashedImageParts(list(package.image_parts))
+
+
 def docx(report: Report, template: bytes | None = None) -> bytes:
     """The document as Word: the template's cover and styles, then a table of contents, real headings, tables
     with header rows, charts as pictures with alt text, and the appendix "Underlag"."""
     template_file = DocxTemplate(io.BytesIO(template or default_template()))
     body = template_file.new_subdoc()
     document = body.subdocx if hasattr(body, "subdocx") else body
+    for package in (template_file.docx.part.package, document.part.package):
+        _hashed_pictures(package)
     toc_heading = body.add_paragraph("Innehåll", style=_style(document, "TOC Heading", _style(document, "Heading 1")))
     toc_heading.runs[0].bold = True
     _field(body.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Uppdatera fältet (F9) för att visa innehållet.")
@@ -297,7 +380,7 @@ def docx(report: Report, template: bytes | None = None) -> bytes:
                 source = sources.get(block.source)
                 _add_table(body, document, block, f"{source.title} ({source.period})" if source else "")
             else:
-                _add_figure(body, block)
+                _add_figure(body, report, block)
     if report.signatures:
         body.add_heading("Underskrifter", level=1)
         for line in report.signatures:

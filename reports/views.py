@@ -293,7 +293,10 @@ class VersionFile(ScopedMixin, generic.View):
         audit_log.record(Action.EXPORT, version, note=file_format)
         name = f"{version.kind}-{version.year}{('-' + version.period) if version.period else ''}-v{version.number}"
         if file_format == Format.HTML:
-            return HttpResponse(render.page(from_dict(version.content)))
+            response = HttpResponse(render.page(from_dict(version.content)), content_type="text/html; charset=utf-8")
+            # A download, to be read and kept as a file: its own stylesheet is inline, which the site's CSP refuses.
+            response["Content-Disposition"] = f'attachment; filename="{name}.html"'
+            return response
         stored = {Format.DOCX: version.docx, Format.PDF: version.pdf}.get(file_format)
         if not stored:
             raise Http404

@@ -16,6 +16,7 @@ from django.utils import translation
 from core.formatting import plain
 from organisation.models import Unit
 from reports import generate, render
+from reports.tests.layout import contents_disagreeing, laid_out
 from reports.tests.records import YEAR
 
 TERTIAL_SECTIONS = [
@@ -290,3 +291,20 @@ def test_a_committee_members_tertialrapport_has_the_plan_and_its_figures_but_not
     assert "Utvecklingsområde – Möjliggöra självständighet utifrån förmåga" in [s.heading for s in report.sections]
     assert "Område A: Delvis uppfyllt" in text
     assert "Orsak: 97 utredningar" not in text and "Kommentar: ASI-grund" not in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "period"), [("kvalitetsberattelse", ""), ("tertialrapport", "T2"), ("kvalitetsplan", "")]
+)
+def test_each_default_document_lays_out_within_its_pages_with_a_true_table_of_contents(
+    tree, records, kind, period, caplog
+):
+    report = assemble(kind, period, tree, records)
+    layout = laid_out(report, caplog)
+
+    assert layout.tables_past_the_margin == []
+    assert all(len(pages) == 1 for pages in layout.figure_pages)
+    assert layout.figures_without_caption == 0
+    assert len(layout.contents) >= len(report.sections) // 2  # entries that wrap onto two lines are not read
+    assert contents_disagreeing(layout) == []
+    assert layout.warnings == []

@@ -1,0 +1,128 @@
+"""The PDF's layout holds for any data: tables within the page, a true table of contents, charts with their
+captions, no warnings from the layout engine; Word and PDF share one drawing of each chart."""
+
+import io
+import zipfile
+
+import pytest
+
+from core import charts
+from core.charts import ChartData, Series
+from core.document import Figure, Paragraph, Section, Source, Table
+from reports import render
+from reports.content import Report
+
+from .layout import contents_disagreeing, laid_out
+
+LONG_NAME = "Myndighetsenheten för barn, unga och familjer med särskilt stöd"
+MONTHS = ["Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober"]
+
+
+def _wide_table(rows: int) -> Table:
+    header = ["Enhet", *[f"Barnavårdsutredningar {m}" for m in MONTHS], "Klagomål", "Synpunkter", "Totalt"]
+    body = [[f"{LONG_NAME} {n}", *[str(1000 + n * c) for c in range(len(header) - 1)]] for n in range(rows)]
+    return Table("Ärenden per enhet och månad", header, body, source="arenden", numeric=list(range(1, len(header))))
+
+
+def _figure(n: int) -> Figure:
+    data = ChartData(
+        f"Andel utredningar inom fyra månader, enhet {n}",
+        ["T1 2025", "T2 2025", "T3 2025", "T1 2026", "T2 2026"],
+        [Series("Andel", [71.0 + n, 74.0, 69.5, 72.0, 80.0])],
+        value_label="Andel (%)",
+    )
+    return Figure(data, kind="line", source="arenden")
+
+
+def _report() -> Report:
+    """Everything that used to break the layout: a 14-column table of long names, charts between paragraphs,
+    a section key used twice and sections whose keys are the document's own ids."""
+    text = Paragraph("Verksamheten har under perioden arbetat med att korta utredningstiderna. " * 12)
+    sections = [
+        Section("sammanfattning", "Sammanfattning", 1, [text]),
+        Section("underlag", "Underlag för bedömning", 1, [text, _wide_table(40)]),
+        Section("kallor", "Källor i verksamheten", 2, [text]),
+        Section("underlag", "Underlag för uppföljning", 1, [text]),
+    ]
+    for n in range(6):
+        sections.append(Section(f"indikator-{n}", f"Indikator {n}", 2, [text, _figure(n), text]))
+    return Report(
+        kind="kvalitetsberattelse",
+        title="Kvalitetsberättelse 2026",
+        subtitle="Socialnämnden",
+        organisation="Exempelkommun",
+        unit="Socialnämnden",
+        period="2026",
+        sections=sections,
+        sources=[Source("arenden", "Ärenden", "Ärendedata", "2026")],
+    )
+
+
+def test_a_wide_table_of_long_names_keeps_every_column_on_the_page(caplog):
+    layout = laid_out(_report(), caplog)
+
+    assert layout.tables_past_the_margin == []
+
+
+def test_the_table_of_contents_gives_the_page_each_heading_is_on_also_when_two_sections_share_a_key(caplog):
+    report = _report()
+    layout = laid_out(report, caplog)
+
+    assert [label for label, _ in layout.contents] == [s.heading for s in report.sections] + ["Underlag"]
+    assert contents_disagreeing(layout) == []
+    assert len(set(render.anchors(report))) == len(report.sections)
+
+
+def test_no_chart_is_parted_from_its_caption_and_the_layout_engine_warns_of_nothing(caplog):
+    layout = laid_out(_report(), caplog)
+
+    assert len(layout.figure_pages) == 6
+    assert all(len(pages) == 1 for pages in layout.figure_pages)
+    assert layout.figures_without_caption == 0
+    assert layout.warnings == []
+
+
+def test_a_share_is_drawn_on_an_axis_from_zero():
+    import matplotlib.pyplot as plt
+
+    captured = {}
+    original = plt.close
+
+    def keep(fig):
+        captured["ylim"] = fig.axes[0].get_ylim()
+        original(fig)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plt, "close", keep)
+        charts.png(charts.Chart(_figure(0).chart, "", "", "line"))
+
+    assert captured["ylim"][0] == 0
+
+
+def test_word_and_pdf_of_one_report_draw_each_chart_once(monkeypatch):
+    drawn = []
+    original = charts.png
+    monkeypatch.setattr(charts, "png", lambda chart: drawn.append(chart.data.title) or original(chart))
+    report = _report()
+
+    word = render.docx(report)
+    render.pdf(report)
+
+    assert sorted(drawn) == sorted(s.blocks[1].chart.title for s in report.sections if s.key.startswith("indikator"))
+    media = [n for n in zipfile.ZipFile(io.BytesIO(word)).namelist() if n.startswith("word/media/")]
+    assert len(media) == 6
+
+
+def test_the_same_picture_is_stored_once_and_each_new_one_gets_a_new_name():
+    from docx import Document
+
+    document = Document()
+    render._hashed_pictures(document.part.package)
+    one, other = (charts.png(charts.Chart(_figure(n).chart, "", "", "line")) for n in (1, 2))
+    for picture in (one, other, one, other, one):
+        document.add_picture(io.BytesIO(picture))
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    media = sorted(n for n in zipfile.ZipFile(buffer).namelist() if n.startswith("word/media/"))
+    assert media == ["word/media/image1.png", "word/media/image2.png"]
