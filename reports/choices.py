@@ -19,3 +19,10 @@ class Format(models.TextChoices):
     HTML = "html", "HTML"
     DOCX = "docx", "Word"
     PDF = "pdf", "PDF"
+
+
+class WhenEmpty(models.TextChoices):
+    """What a section without text or data becomes in the document."""
+
+    REASON = "reason", _("Printed with the stated reason")
+    OMIT = "omit", _("Left out")

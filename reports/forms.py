@@ -124,7 +124,18 @@ class OutlineSectionForm(PersonnummerCheckMixin, forms.ModelForm):
 
     class Meta:
         model = OutlineSection
-        fields = ["position", "level", "heading", "key", "block", "writes", "text", "is_active"]
+        fields = [
+            "position",
+            "level",
+            "heading",
+            "key",
+            "block",
+            "writes",
+            "text",
+            "when_empty",
+            "empty_text",
+            "is_active",
+        ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "position": forms.NumberInput(attrs={"min": 0})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

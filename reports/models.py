@@ -16,7 +16,7 @@ from audit.choices import Action
 from core.models import AuditedModel, BaseRecord
 from core.scope import Access, Perm, ScopedQuerySet, scope_paths, scope_q
 
-from .choices import ReportKind, VersionStatus
+from .choices import ReportKind, VersionStatus, WhenEmpty
 
 AUTHORS = ADMINS | CHIEFS | {Role.KVALITETSUTVECKLARE}
 READERS = STAFF | {Role.NAMNDLEDAMOT}
@@ -222,6 +222,16 @@ class OutlineSection(AuditedModel):
     block = models.CharField(_("data block"), max_length=40, blank=True)
     text = models.TextField(_("standard text"), blank=True)
     writes = models.BooleanField(_("a place to write"), default=True)
+    when_empty = models.CharField(
+        _("when empty"), max_length=10, choices=WhenEmpty.choices, default=WhenEmpty.REASON, db_default=WhenEmpty.REASON
+    )
+    empty_text = models.CharField(
+        _("reason when empty"),
+        max_length=200,
+        blank=True,
+        db_default="",
+        help_text=_("Printed in a section without text or data, e.g. “Inga lex Sarah-rapporter under perioden.”"),
+    )
     is_active = models.BooleanField(_("in the document"), default=True)
 
     class Meta:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core import formatting
-from core.document import Context, Section
+from core.document import Context, Paragraph, Section
 
 from . import catalogue, standard
-from .choices import ReportKind
+from .choices import ReportKind, WhenEmpty
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,13 @@ class Row:
     block: str = ""  # a catalogue key, catalogue.SUMMARY, or "" for text only
     text: str = ""  # the standard text offered until the author writes their own (paragraphs apart by a blank line)
     writes: bool = True  # a place to write; False for a bare heading over the sections below it
+    when_empty: str = (
+        WhenEmpty.REASON
+    )  # choices.WhenEmpty: a section with nothing in it is printed with a reason, or left out
+    empty_text: str = ""  # the reason printed (else EMPTY_TEXT)
+
+
+EMPTY_TEXT = "Inget att redovisa för perioden."
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -51,7 +58,7 @@ DEFAULTS: dict[str, list[Row]] = {
         Row(1, "atgarder", "Åtgärder och konsekvenser", block="actions"),
         Row(1, "personal", "Väsentliga personalförhållanden", block="staff"),
         Row(1, "kvalitet_styrning", "Kvalitet, styrning och kontroll"),
-        Row(2, "lex_sarah", "Lex Sarah", block="lex_sarah_and_other_events"),
+        Row(2, "lex_sarah", "Lex Sarah", block="lex_sarah_and_other_events", empty_text="Inga lex Sarah-rapporter under perioden."),
         Row(2, "synpunkter", "Synpunkter och klagomål", block="complaints"),
         Row(2, "ej_verkstallda", "Ej verkställda beslut", block="not_carried_out"),
         Row(2, "egenkontroller", "Egenkontroller", block="controls"),
@@ -128,7 +135,7 @@ def rows_for(kind: str) -> list[Row]:
     if outline is None:
         return DEFAULTS[kind]
     return [
-        Row(s.level, s.key, s.heading, s.block, s.text, s.writes)
+        Row(s.level, s.key, s.heading, s.block, s.text, s.writes, s.when_empty, s.empty_text)
         for s in outline.sections.filter(is_active=True).order_by("position", "pk")
     ]
 
@@ -152,6 +159,8 @@ def copy_default(kind: str, unit, name: str):
                 block=row.block,
                 text=row.text,
                 writes=row.writes,
+                when_empty=row.when_empty,
+                empty_text=row.empty_text,
             )
     return outline
 
@@ -211,4 +220,25 @@ def compose(ctx: Context, rows: list[Row]) -> list[Section]:
     for index in summaries:
         row = rows[index]
         built[index] = [ctx.narrative(row.key, _filled(row.heading, values), row.level, summarised)]
-    return [section for sections in built for section in sections]
+    return _filled_or_left_out(rows, built, values, written=set(ctx.narratives))
+
+
+def _filled_or_left_out(rows: list[Row], built: list[list[Section]], values, written: set[str]) -> list[Section]:
+    """Sections with neither text nor data (and no sections under them): left out, or given the outline's reason,
+    and flagged in the preview so the author sees what is still missing. A text its author saved empty stays
+    as they left it: that is their choice, not a gap."""
+    placed = [(row, section) for row, sections in zip(rows, built, strict=True) for section in sections]
+    result = []
+    for index, (row, section) in enumerate(placed):
+        following = placed[index + 1][1] if index + 1 < len(placed) else None
+        has_subsections = following is not None and following.level > section.level
+        if section.blocks or has_subsections or not (row.block or row.writes) or section.key in written:
+            result.append(section)
+            continue
+        if row.when_empty == WhenEmpty.OMIT:
+            continue
+        reason = _filled(row.empty_text, values) or EMPTY_TEXT
+        section.blocks.append(Paragraph(reason))
+        section.warnings.append(f"Avsnittet saknar text och data för perioden; dokumentet skriver: ”{reason}”.")
+        result.append(section)
+    return result

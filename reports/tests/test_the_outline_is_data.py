@@ -53,13 +53,20 @@ def formset_data(outline, change=None, new=None):
             "block": section.block,
             "text": section.text,
             "writes": "on" if section.writes else "",
+            "when_empty": section.when_empty,
+            "empty_text": section.empty_text,
             "is_active": "on" if section.is_active else "",
         }
         values.update((change or {}).get(section.key, {}))
         data.update({f"sections-{i}-{name}": value for name, value in values.items() if value != ""})
     for extra in (len(sections), len(sections) + 1):  # the two empty forms, as a browser posts them
         data.update(
-            {f"sections-{extra}-level": "1", f"sections-{extra}-writes": "on", f"sections-{extra}-is_active": "on"}
+            {
+                f"sections-{extra}-level": "1",
+                f"sections-{extra}-writes": "on",
+                f"sections-{extra}-when_empty": "reason",
+                f"sections-{extra}-is_active": "on",
+            }
         )
     for name, value in (new or {}).items():
         data[f"sections-{len(sections)}-{name}"] = value
@@ -211,3 +218,40 @@ def test_a_second_copy_takes_the_first_out_of_use_and_the_first_can_be_put_back(
     assert list(Outline.objects.filter(is_active=True)) == [second]
     client.post(first.get_absolute_url(), {"in_use": "1"})
     assert list(Outline.objects.filter(is_active=True)) == [first]
+
+
+def test_a_section_without_text_or_data_is_printed_with_its_reason_or_left_out_as_the_outline_says(tree, records):
+    from reports.documents import build
+    from reports.rules import report_period
+
+    rows = [
+        outlines.Row(1, "insatser", "Insatser"),  # a heading over the section below it: not empty
+        outlines.Row(2, "hemtjanst", "Hemtjänst", empty_text="Ingen hemtjänst i {enhet} under {år}."),
+        outlines.Row(2, "boende", "Boende"),
+        outlines.Row(1, "ovrigt", "Övrigt", when_empty="omit"),
+    ]
+    with translation.override("sv"):
+        report = build("tertialrapport", report_period(YEAR, "T2"), tree.root, records.planner, rows=rows)
+    found = {section.key: section for section in report.sections}
+
+    assert list(found) == ["insatser", "hemtjanst", "boende"]
+    assert found["insatser"].blocks == []
+    assert [b.text for b in found["hemtjanst"].blocks] == [f"Ingen hemtjänst i socialnämnden under {YEAR}."]
+    assert [b.text for b in found["boende"].blocks] == [outlines.EMPTY_TEXT]
+    assert found["boende"].warnings == [
+        f"Avsnittet saknar text och data för perioden; dokumentet skriver: ”{outlines.EMPTY_TEXT}”."
+    ]
+
+
+def test_the_edit_page_offers_what_an_empty_section_becomes(client, tree, records):
+    client.force_login(records.planner)
+    outline = copy_through_the_page(client)
+    client.post(
+        outline.get_absolute_url(),
+        formset_data(outline, {"vasentliga_handelser": {"when_empty": "omit"}, "bakgrund": {"empty_text": "Ingen."}}),
+    )
+    stored = {s.key: s for s in outline.sections.all()}
+
+    assert stored["vasentliga_handelser"].when_empty == "omit"
+    assert stored["bakgrund"].empty_text == "Ingen."
+    assert "Utelämnas" in client.get(outline.get_absolute_url()).content.decode()
