@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Iterable
+from copy import deepcopy
 from typing import Any
 
 from django.conf import settings
@@ -268,9 +269,39 @@ def _style(document, name: str, fallback: str | None = None) -> str | None:
     return name if name in names else fallback
 
 
-def _add_table(target, document, table: Table, source_text: str) -> None:
+def _page_break_section(target, page, landscape: bool) -> None:
+    """End the section so far with a paragraph carrying its page setup (Word's section break): a copy of the
+    template's ``page`` (w:sectPr), turned to landscape or kept upright. The section after a landscape one starts
+    on a new page upright again, with the template's margins, headers and footers."""
+    section = deepcopy(page)
+    size = section.find(qn("w:pgSz"))
+    width, height = int(size.get(qn("w:w"))), int(size.get(qn("w:h")))
+    long_side, short_side = max(width, height), min(width, height)
+    size.set(qn("w:w"), str(long_side if landscape else short_side))
+    size.set(qn("w:h"), str(short_side if landscape else long_side))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+        for first_page in section.findall(qn("w:titlePg")):  # a cover's own first page belongs to the first section
+            section.remove(first_page)
+    elif size.get(qn("w:orient")):
+        del size.attrib[qn("w:orient")]
+    kind = section.find(qn("w:type"))
+    if kind is None:
+        kind = OxmlElement("w:type")
+        section.insert(0, kind)
+    kind.set(qn("w:val"), "nextPage")
+    target.add_paragraph()._p.get_or_add_pPr().append(section)
+
+
+def _add_table(target, document, table: Table, source_text: str, page=None) -> None:
+    """A table with its caption, repeated header row and source; a wide one on landscape pages of its own when
+    the template's ``page`` setup is given (as the PDF lays it out)."""
+    wide = len(table.header) > WIDE_COLUMNS
+    if wide and page is not None:
+        _page_break_section(target, page, landscape=False)
     caption = target.add_paragraph(table.caption, style=_style(document, "Caption"))
     caption.runs[0].bold = True
+    caption.paragraph_format.keep_with_next = True
     grid = target.add_table(rows=1 + len(table.rows), cols=len(table.header))
     style = _style(document, "Table Grid")
     if style:
@@ -287,7 +318,6 @@ def _add_table(target, document, table: Table, source_text: str) -> None:
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    wide = len(table.header) > WIDE_COLUMNS
     # Rows are walked, not indexed: grid.rows[i] walks the table from its start each time (quadratic).
     for index, (grid_row, row) in enumerate(zip(list(grid.rows)[1:], table.rows, strict=True)):
         for cell, (column, text) in zip(grid_row.cells, enumerate(row), strict=True):
@@ -307,6 +337,8 @@ def _add_table(target, document, table: Table, source_text: str) -> None:
         note = target.add_paragraph(f"Källa: {source_text}")
         for run in note.runs:
             run.font.size = Pt(8)
+    if wide and page is not None:
+        _page_break_section(target, page, landscape=True)
 
 
 def _add_figure(target, report: Report, figure: Figure) -> None:
@@ -314,6 +346,7 @@ def _add_figure(target, report: Report, figure: Figure) -> None:
     paragraph = target.add_paragraph()
     run = paragraph.add_run()
     run.add_picture(io.BytesIO(picture), width=Cm(16))
+    paragraph.paragraph_format.keep_with_next = True  # the chart stays on the page of its caption
     # The picture's alt text: Word reads it from docPr's descr (Alternativ text in Word).
     for doc_pr in run._r.iter(qn("wp:docPr")):
         doc_pr.set("descr", alt)
@@ -360,6 +393,7 @@ def docx(report: Report, template: bytes | None = None) -> bytes:
     document = body.subdocx if hasattr(body, "subdocx") else body
     for package in (template_file.docx.part.package, document.part.package):
         _hashed_pictures(package)
+    page = template_file.docx.sections[-1]._sectPr  # the template's page setup, for landscape sections
     toc_heading = body.add_paragraph("Innehåll", style=_style(document, "TOC Heading", _style(document, "Heading 1")))
     toc_heading.runs[0].bold = True
     _field(body.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "Uppdatera fältet (F9) för att visa innehållet.")
@@ -378,7 +412,8 @@ def docx(report: Report, template: bytes | None = None) -> bytes:
                 body.add_paragraph(block.text)
             elif isinstance(block, Table):
                 source = sources.get(block.source)
-                _add_table(body, document, block, f"{source.title} ({source.period})" if source else "")
+                source_text = f"{source.title} ({source.period})" if source else ""
+                _add_table(body, document, block, source_text, page=page)
             else:
                 _add_figure(body, report, block)
     if report.signatures:

@@ -5,6 +5,7 @@ import io
 import zipfile
 
 import pytest
+from docx.oxml.ns import qn
 
 from core import charts
 from core.charts import ChartData, Series
@@ -126,3 +127,19 @@ def test_the_same_picture_is_stored_once_and_each_new_one_gets_a_new_name():
 
     media = sorted(n for n in zipfile.ZipFile(buffer).namelist() if n.startswith("word/media/"))
     assert media == ["word/media/image1.png", "word/media/image2.png"]
+
+
+def test_in_word_a_wide_table_has_landscape_pages_of_its_own_and_captions_keep_with_what_they_name():
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    document = Document(io.BytesIO(render.docx(_report())))
+
+    orientations = [section.orientation for section in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    landscape = document.sections[1]
+    assert landscape.page_width > landscape.page_height
+    captions = [p for p in document.paragraphs if p.text == "Ärenden per enhet och månad"]
+    assert captions and all(p.paragraph_format.keep_with_next for p in captions)
+    pictures = [p for p in document.paragraphs if p._p.findall(".//" + qn("w:drawing"))]
+    assert len(pictures) == 6 and all(p.paragraph_format.keep_with_next for p in pictures)
