@@ -4,6 +4,7 @@ Used by the layout tests on made-up documents and on the default documents built
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import subprocess
@@ -81,16 +82,28 @@ def contents_disagreeing(layout: Layout) -> list[tuple[str, int, int | None]]:
     return wrong
 
 
-def laid_out(report: Report, caplog) -> Layout:
-    """Lay the report out as its PDF is laid out, and read back where everything went."""
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def laid_out(report: Report) -> Layout:
+    """Lay the report out as its PDF is laid out, and read back where everything went (and what WeasyPrint
+    warned of while doing it)."""
     from weasyprint import HTML
 
-    with caplog.at_level("WARNING", logger="weasyprint"):
-        caplog.clear()
+    logger, caught = logging.getLogger("weasyprint"), _Warnings()
+    logger.addHandler(caught)
+    try:
         document = HTML(string=render.page(report, pictures=True), base_url=str(settings.BASE_DIR)).render()
         pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-        warnings = [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]
-    layout = Layout(pages=len(document.pages), warnings=warnings)
+    finally:
+        logger.removeHandler(caught)
+    layout = Layout(pages=len(document.pages), warnings=caught.messages)
     figures: dict[int, set[int]] = {}
     captioned: dict[int, set[str]] = {}
     for number, page in enumerate(document.pages, start=1):

@@ -296,11 +296,9 @@ def test_a_committee_members_tertialrapport_has_the_plan_and_its_figures_but_not
 @pytest.mark.parametrize(
     ("kind", "period"), [("kvalitetsberattelse", ""), ("tertialrapport", "T2"), ("kvalitetsplan", "")]
 )
-def test_each_default_document_lays_out_within_its_pages_with_a_true_table_of_contents(
-    tree, records, kind, period, caplog
-):
+def test_each_default_document_lays_out_within_its_pages_with_a_true_table_of_contents(tree, records, kind, period):
     report = assemble(kind, period, tree, records)
-    layout = laid_out(report, caplog)
+    layout = laid_out(report)
 
     assert layout.tables_past_the_margin == []
     assert all(len(pages) == 1 for pages in layout.figure_pages)

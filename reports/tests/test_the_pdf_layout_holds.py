@@ -59,23 +59,26 @@ def _report() -> Report:
     )
 
 
-def test_a_wide_table_of_long_names_keeps_every_column_on_the_page(caplog):
-    layout = laid_out(_report(), caplog)
+@pytest.fixture(scope="module")
+def layout():
+    """The made-up report laid out once for the module's layout tests."""
+    return laid_out(_report())
+
+
+def test_a_wide_table_of_long_names_keeps_every_column_on_the_page(layout):
 
     assert layout.tables_past_the_margin == []
 
 
-def test_the_table_of_contents_gives_the_page_each_heading_is_on_also_when_two_sections_share_a_key(caplog):
+def test_the_table_of_contents_gives_the_page_each_heading_is_on_also_when_two_sections_share_a_key(layout):
     report = _report()
-    layout = laid_out(report, caplog)
 
     assert [label for label, _ in layout.contents] == [s.heading for s in report.sections] + ["Underlag"]
     assert contents_disagreeing(layout) == []
     assert len(set(render.anchors(report))) == len(report.sections)
 
 
-def test_no_chart_is_parted_from_its_caption_and_the_layout_engine_warns_of_nothing(caplog):
-    layout = laid_out(_report(), caplog)
+def test_no_chart_is_parted_from_its_caption_and_the_layout_engine_warns_of_nothing(layout):
 
     assert len(layout.figure_pages) == 6
     assert all(len(pages) == 1 for pages in layout.figure_pages)
