@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
@@ -14,7 +17,8 @@ def report_form(unit, **overrides):
     data = {
         "unit": unit.pk,
         "kind": "internal",
-        "occurred_at": "2026-11-20T14:30",
+        # Two days before the test's clock (which may be moved): an event in the future is refused.
+        "occurred_at": (timezone.localtime() - dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
         "location": "Korridoren",
         "description": "Dörren till medicinrummet stod olåst.",
         "immediate_actions": "Låste dörren.",

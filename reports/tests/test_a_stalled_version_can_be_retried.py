@@ -29,8 +29,8 @@ def test_a_stalled_version_says_it_failed_and_is_generated_again_on_request(clie
     with time_machine.travel(NOW, tick=False):
         version = generate.new_version("kvalitetsplan", 2026, "", tree.root, planner)
         ReportVersion.objects.filter(pk=version.pk).update(status=VersionStatus.RUNNING, progress=40)
-    client.force_login(planner)
     with time_machine.travel(NOW + dt.timedelta(minutes=20), tick=False):
+        client.force_login(planner)  # here: a session begun on the run's (perhaps moved) day may have expired
         page = client.get(version.get_absolute_url())
         assert page.context["stalled"] and not page.context["running"] and page.context["can_retry"]
         assert "Försök igen" in page.content.decode()

@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.utils import timezone, translation
 
 from accounts.choices import Role
@@ -203,7 +204,10 @@ def test_an_egenkontrolls_action_shows_the_follow_up_written_for_the_period_not_
     round_at("T1", 2026)
     points = {p.code: p for p in round_at("T2", 2026).point.period.points.all()}
     control = ControlFactory(unit=tree.a1, title="Aktgranskning")
-    action = ActionFactory(unit=tree.a1, title="Ny rutin", follow_up="Klar i oktober.")
+    # Written in October (the third tertial), whatever day the run's clock says: a follow-up text is recorded for
+    # the point it is written in, and this test writes T1's and T2's itself.
+    with time_machine.travel(dt.datetime(2026, 10, 15, 9, tzinfo=dt.UTC), tick=False):
+        action = ActionFactory(unit=tree.a1, title="Ny rutin", follow_up="Klar i oktober.")
     Action.objects.filter(pk=action.pk).update(created_at=timezone.make_aware(dt.datetime(2026, 2, 1, 9)))
     ControlRun.objects.create(
         control=control, performed_on=dt.date(2026, 2, 1), result="7 av 10", verdict="needs_action", action=action
