@@ -60,9 +60,10 @@ class Table:
         Formatted here, once per cell, rather than by a filter and two lookups per cell in the template: the cell
         loop was most of a list page's rendering time."""
         linking = [column.link for column in self.columns]
+        links = any(linking)
         shown = []
         for obj, values in self.rows(objects):
-            url = obj.get_absolute_url() if any(linking) and hasattr(obj, "get_absolute_url") else ""
+            url = obj.get_absolute_url() if links and hasattr(obj, "get_absolute_url") else ""
             shown.append(
                 [(format_cell(value), url if link else "") for value, link in zip(values, linking, strict=True)]
             )

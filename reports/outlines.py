@@ -30,10 +30,9 @@ class Row:
     block: str = ""  # a catalogue key, catalogue.SUMMARY, or "" for text only
     text: str = ""  # the standard text offered until the author writes their own (paragraphs apart by a blank line)
     writes: bool = True  # a place to write; False for a bare heading over the sections below it
-    when_empty: str = (
-        WhenEmpty.REASON
-    )  # choices.WhenEmpty: a section with nothing in it is printed with a reason, or left out
-    empty_text: str = ""  # the reason printed (else EMPTY_TEXT)
+    # A section with neither text nor data: printed with ``empty_text`` (else EMPTY_TEXT), or left out.
+    when_empty: str = WhenEmpty.REASON
+    empty_text: str = ""
 
 
 EMPTY_TEXT = "Inget att redovisa för perioden."
