@@ -21,13 +21,13 @@ from deviations.models import Deviation, RootCause, TargetTime
 from finance.models import FinanceReport
 from goals.models import FollowUpRound, Goal
 from indicators.models import Indicator
-from organisation.models import Period, Process, Routine, TargetGroup, Unit
+from organisation.models import GraphicProfile, Period, Process, Routine, TargetGroup, Unit
 from reports.models import Outline, ReportVersion, WordTemplate
 from risks.models import Risk
 from staff.models import StaffFigure
 from surveys.models import Survey
 
-from .scope import Perm, has_access
+from .scope import Perm, can, has_access
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class NavItem:
     url_name: str
     model: Any = None
     handlers_only: bool = False  # shown only to those with a role over the records, not to owners
+    whole_organisation: bool = False  # shown only to those who may change it for the whole organisation (a root role)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ SECTIONS = (
             NavItem(_("Reports to the committee"), "reports:home", ReportVersion),
             NavItem(_("Word templates"), "reports:template_list", WordTemplate),
             NavItem(_("Outlines of the documents"), "reports:outline_list", Outline),
+            NavItem(_("Graphic profile"), "organisation:profile", GraphicProfile, whole_organisation=True),
         ),
     ),
     NavSection(
@@ -126,6 +128,8 @@ def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
             if item.model is not None and not has_access(user, Perm.VIEW, item.model):
                 continue
             if item.handlers_only and not has_access(user, Perm.CHANGE, item.model):
+                continue
+            if item.whole_organisation and not can(user, Perm.CHANGE, item.model, None):
                 continue
             items.append({"label": item.label, "url": reverse(item.url_name), "current": False})
         if items:

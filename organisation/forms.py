@@ -1,11 +1,16 @@
+import io
+
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
+from fontTools.ttLib import TTFont
+from PIL import Image
 
 from core.forms import PersonnummerCheckMixin, ScopedModelForm
 
+from . import rules
 from .choices import PeriodScheme
-from .models import FollowUpPoint, Period, Process, Routine, TargetGroup, Unit
+from .models import FollowUpPoint, GraphicProfile, Period, Process, Routine, TargetGroup, Unit, colour_validator
 
 
 class UnitForm(ScopedModelForm):
@@ -121,3 +126,133 @@ class RoutineVersionForm(VersionFields):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Left empty: twelve months after adoption."),
     )
+
+
+LOGO_MAX_KB = 500
+FONT_MAX_MB = 2
+SWEDISH_LETTERS = "åäöÅÄÖé"
+
+
+class GraphicProfileForm(ScopedModelForm):
+    """The graphic profile: colours checked for contrast, a logo (PNG or JPEG) and a font file (TTF or OTF) read
+    and checked before they are stored; an upload that is not what it claims is refused, naming the field."""
+
+    logo_file = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG or JPEG, at most %(max)d kB. Printed on the cover and in the header of every page.")
+        % {"max": LOGO_MAX_KB},
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+    font_file = forms.FileField(
+        label=_("Font file"),
+        required=False,
+        help_text=_(
+            "TrueType or OpenType (.ttf, .otf), at most %(max)d MB, with å, ä and ö. Embedded in the PDF; Word uses "
+            "the font by name where it is installed."
+        )
+        % {"max": FONT_MAX_MB},
+    )
+    remove_font = forms.BooleanField(label=_("Use the standard font again"), required=False)
+
+    class Meta:
+        model = GraphicProfile
+        fields = ["primary_colour", "accent_colour"]
+        widgets = {
+            "primary_colour": forms.TextInput(attrs={"type": "color"}),
+            "accent_colour": forms.TextInput(attrs={"type": "color"}),
+        }
+        help_texts = {
+            "primary_colour": _("Headings and the title. Must stand out against white (contrast at least 4.5:1)."),
+            "accent_colour": _("Behind the header row of tables, under black text (contrast at least 4.5:1)."),
+        }
+
+    def _colour(self, name: str) -> str:
+        colour = self.cleaned_data[name].lower()
+        colour_validator(colour)  # before the contrast is computed (the model's validators run later)
+        return colour
+
+    def clean_primary_colour(self) -> str:
+        colour = self._colour("primary_colour")
+        ratio = rules.contrast_ratio(colour, "#ffffff")
+        if ratio < rules.MINIMUM_CONTRAST:
+            raise forms.ValidationError(
+                _("The colour is too light against white: contrast %(ratio)s:1, at least 4.5:1 is needed.")
+                % {"ratio": f"{ratio:.1f}".replace(".", ",")},
+                code="contrast",
+            )
+        return colour
+
+    def clean_accent_colour(self) -> str:
+        colour = self._colour("accent_colour")
+        ratio = rules.contrast_ratio(colour, "#111111")
+        if ratio < rules.MINIMUM_CONTRAST:
+            raise forms.ValidationError(
+                _("The colour is too dark under black text: contrast %(ratio)s:1, at least 4.5:1 is needed.")
+                % {"ratio": f"{ratio:.1f}".replace(".", ",")},
+                code="contrast",
+            )
+        return colour
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size > LOGO_MAX_KB * 1024:
+            raise forms.ValidationError(
+                _("The logo is larger than %(max)d kB.") % {"max": LOGO_MAX_KB}, code="too_large"
+            )
+        data = upload.read()
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+                kind = image.format
+        except Exception:
+            raise forms.ValidationError(_("The logo is not a picture that can be read."), code="unreadable") from None
+        if kind not in LOGO_FORMATS:
+            raise forms.ValidationError(_("The logo must be a PNG or JPEG picture."), code="format")
+        return data, LOGO_FORMATS[kind]
+
+    def clean_font_file(self):
+        upload = self.cleaned_data.get("font_file")
+        if not upload:
+            return None
+        if upload.size > FONT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The font file is larger than %(max)d MB.") % {"max": FONT_MAX_MB}, code="too_large"
+            )
+        data = upload.read()
+        try:
+            font = TTFont(io.BytesIO(data), lazy=False)
+            family = font["name"].getBestFamilyName() or ""
+            characters = font.getBestCmap() or {}
+        except Exception:
+            raise forms.ValidationError(
+                _("The font file is not a TrueType or OpenType font that can be read."), code="unreadable"
+            ) from None
+        missing = [letter for letter in SWEDISH_LETTERS if ord(letter) not in characters]
+        if missing:
+            raise forms.ValidationError(
+                _("The font lacks the letters %(letters)s.") % {"letters": " ".join(missing)}, code="letters"
+            )
+        family = " ".join(family.replace('"', "").replace("\\", "").split())[:100]
+        if not family:
+            raise forms.ValidationError(_("The font file does not name its font family."), code="unnamed")
+        return data, family
+
+    def save(self, commit: bool = True) -> GraphicProfile:
+        profile = super().save(commit=False)
+        if self.cleaned_data.get("remove_logo"):
+            profile.logo, profile.logo_type = b"", ""
+        if logo := self.cleaned_data.get("logo_file"):
+            profile.logo, profile.logo_type = logo
+        if self.cleaned_data.get("remove_font"):
+            profile.font, profile.font_family = b"", GraphicProfile.DEFAULT_FONT
+        if font := self.cleaned_data.get("font_file"):
+            profile.font, profile.font_family = font
+        if commit:
+            profile.save()
+        return profile
+
+
+LOGO_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -393,3 +394,56 @@ class ReadConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.version}"
+
+
+colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hexadecimal digits, e.g. #1f4e79.")
+)
+
+
+class GraphicProfile(BaseRecord):
+    """The municipality's graphic profile: its logo, colours and font, uploaded once and used on the cover, the
+    header and footer of every generated document (the default Word template, the PDF, the HTML download) and in
+    the web preview. One per installation; until it is saved, the defaults below apply."""
+
+    DEFAULT_PRIMARY = "#1f4e79"
+    DEFAULT_ACCENT = "#e8eef2"
+    DEFAULT_FONT = "DejaVu Sans"
+
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_type = models.CharField(_("logo format"), max_length=20, blank=True, editable=False)
+    primary_colour = models.CharField(
+        _("colour of headings"), max_length=7, default=DEFAULT_PRIMARY, validators=[colour_validator]
+    )
+    accent_colour = models.CharField(
+        _("colour behind table headers"), max_length=7, default=DEFAULT_ACCENT, validators=[colour_validator]
+    )
+    font = models.BinaryField(_("font file"), blank=True, default=b"", editable=False)
+    font_family = models.CharField(_("font"), max_length=100, default=DEFAULT_FONT, editable=False)
+
+    access: ClassVar[Access] = Access(view=EVERYONE, change=ADMINS | {Role.KVALITETSUTVECKLARE})
+    scope_path: ClassVar[None] = None
+    audit_redact = frozenset({"logo", "font"})
+    text_gate_exempt = frozenset({"logo_type"})
+
+    class Meta:
+        verbose_name = _("graphic profile")
+        verbose_name_plural = _("graphic profiles")
+
+    def __str__(self) -> str:
+        return gettext("Graphic profile")
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:profile")
+
+    @classmethod
+    def current(cls) -> GraphicProfile:
+        """The saved profile, or an unsaved one with the defaults (nothing uploaded yet)."""
+        return cls.objects.order_by("pk").first() or cls()
+
+    @property
+    def logo_data_uri(self) -> str:
+        """The logo as a ``data:`` URI (the documents are self-contained), or "" without a logo."""
+        if not self.logo:
+            return ""
+        return f"data:{self.logo_type};base64,{base64.b64encode(bytes(self.logo)).decode()}"

@@ -74,3 +74,21 @@ def next_process_review(established_on: dt.date, months: int = 12) -> dt.date:
     month = month_index % 12 + 1
     day = min(established_on.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
+
+
+def relative_luminance(colour: str) -> float:
+    """The relative luminance of an sRGB colour written ``#rrggbb`` (WCAG 2.1, "relative luminance")."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """The contrast ratio of two colours, from 1 to 21 (WCAG 2.1, "contrast ratio"); success criterion 1.4.3
+    asks at least 4.5:1 between text and its background."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# Text of a document (headings and table headers) must reach this against its background (WCAG 2.1 SC 1.4.3).
+MINIMUM_CONTRAST = 4.5

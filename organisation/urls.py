@@ -34,5 +34,6 @@ urlpatterns = [
     path("rutiner/<int:pk>/ny-version/", views.RoutineNewVersion.as_view(), name="routine_new_version"),
     path("rutiner/<int:pk>/version/<int:number>/", views.RoutineVersionDetail.as_view(), name="routine_version"),
     path("rutiner/<int:pk>/version/<int:number>/fil/", views.RoutineFile.as_view(), name="routine_file"),
+    path("grafisk-profil/", views.GraphicProfileEdit.as_view(), name="profile"),
     path("rutiner/<int:pk>/last/", views.ConfirmRead.as_view(), name="routine_confirm"),
 ]

@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.models import Membership
@@ -28,6 +29,7 @@ from . import tables
 from .filters import PeriodFilter, ProcessFilter, RoutineFilter, TargetGroupFilter, UnitFilter
 from .forms import (
     FollowUpPointForm,
+    GraphicProfileForm,
     PeriodForm,
     ProcessForm,
     RoutineEditForm,
@@ -36,7 +38,7 @@ from .forms import (
     TargetGroupForm,
     UnitForm,
 )
-from .models import FollowUpPoint, Period, Process, ReadConfirmation, Routine, TargetGroup, Unit
+from .models import FollowUpPoint, GraphicProfile, Period, Process, ReadConfirmation, Routine, TargetGroup, Unit
 from .tasks import copy_period_to_next_year
 
 
@@ -376,3 +378,24 @@ class ConfirmRead(ScopedMixin, View):
         )
         messages.success(request, _("Thank you. You have confirmed version %(number)d.") % {"number": version.number})
         return redirect(routine.get_absolute_url())
+
+
+class GraphicProfileEdit(RecordUpdateView):
+    """The municipality's graphic profile, one for the whole organisation: changed by an administratör or a
+    kvalitetsutvecklare at the root; the next generated version and the preview use it."""
+
+    model = GraphicProfile
+    form_class = GraphicProfileForm
+    template_name = "organisation/profile_form.html"
+    success_message = gettext_lazy("The graphic profile is saved. The next version of each document uses it.")
+
+    def get_object(self, queryset=None) -> GraphicProfile:
+        if not can(self.request.user, Perm.CHANGE, GraphicProfile, None):
+            raise PermissionDenied
+        return GraphicProfile.current()
+
+    def get_success_url(self) -> str:
+        return reverse("organisation:profile")
+
+    def get_title(self) -> str:
+        return _("Graphic profile")

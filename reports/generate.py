@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 
+from organisation.models import GraphicProfile
+
 from . import render
 from .choices import VersionStatus
 from .content import Report, printable, to_dict
@@ -84,9 +86,11 @@ def run(version: ReportVersion) -> ReportVersion:
         report = assemble(version.kind, version.year, version.period, version.unit, version.created_by)
         step(40)
         template = version.template.file.read() if version.template else None
-        word = render.docx(report, template)
+        profile = GraphicProfile.current()  # the look of the day is kept in all three files
+        word = render.docx(report, template, profile)
         step(70)
-        pdf = render.pdf(report)
+        page = render.page(report, pictures=True, profile=profile)
+        pdf = render.pdf_of(page)
         step(95)
     except Exception as error:  # the version says it failed and why; the log has the trace
         logger.exception("Report version %s failed", version.pk)
@@ -99,6 +103,7 @@ def run(version: ReportVersion) -> ReportVersion:
     version.fingerprint = report.fingerprint
     version.docx.save(f"{name}.docx", ContentFile(word), save=False)
     version.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+    version.html.save(f"{name}.html", ContentFile(page.encode()), save=False)
     version.status, version.progress = VersionStatus.DONE, 100
     version.save()
     return version

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Iterable
 from copy import deepcopy
 from typing import Any
@@ -24,10 +25,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.package import ImageParts
 from docx.parts.image import ImagePart
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docxtpl import DocxTemplate
 
 from core import charts, formatting
+from organisation.models import GraphicProfile
 
 from .content import Figure, Paragraph, Report, Table
 
@@ -143,25 +145,79 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
 
 
 def html(
-    report: Report, *, preview: bool = False, edit_url: str = "", editable: bool = False, pictures: bool = False
+    report: Report,
+    *,
+    preview: bool = False,
+    edit_url: str = "",
+    editable: bool = False,
+    pictures: bool = False,
+    profile: GraphicProfile | None = None,
 ) -> str:
-    """The document as an HTML fragment (an <article>)."""
+    """The document as an HTML fragment (an <article>), with the graphic profile's logo on the cover."""
     model = {**report.__dict__, "sections": view_model(report, pictures)}
+    logo = (profile or GraphicProfile()).logo_data_uri
     return render_to_string(
-        "reports/document.html", {"report": model, "preview": preview, "edit_url": edit_url, "editable": editable}
+        "reports/document.html",
+        {"report": model, "preview": preview, "edit_url": edit_url, "editable": editable, "logo": logo},
     )
 
 
-def page(report: Report, *, pictures: bool = False) -> str:
+def page(report: Report, *, pictures: bool = False, profile: GraphicProfile | None = None) -> str:
     """The document as a whole, self-contained HTML page with its own stylesheet (the HTML download and the PDF's
-    source): it reads the same in a browser, printed, or as the PDF, with nothing fetched from elsewhere."""
+    source): it reads the same in a browser, printed, or as the PDF, with nothing fetched from elsewhere — the
+    profile's logo and font travel inside it."""
+    profile = profile or GraphicProfile()
     return (
         f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{escape(report.title)}</title>'
         f'<meta name="author" content="{escape(report.organisation)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<style>{DOCUMENT_CSS}</style></head>"
-        f"<body>{html(report, pictures=pictures)}</body></html>"
+        f"<style>{DOCUMENT_CSS}{profile_css(profile, font_url=font_data_uri(profile))}</style></head>"
+        f"<body>{html(report, pictures=pictures, profile=profile)}</body></html>"
     )
+
+
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _colour(value: str, default: str) -> str:
+    # Checked again here: a value saved past the form (shell, import) must not reach a stylesheet unchecked.
+    return value if _HEX_COLOUR.match(value or "") else default
+
+
+def _css_name(value: str) -> str:
+    """A font family name as it may stand quoted in CSS: letters, digits, spaces and dashes only."""
+    return re.sub(r"[^\w \-]", "", value or "").strip() or GraphicProfile.DEFAULT_FONT
+
+
+def font_data_uri(profile: GraphicProfile) -> str:
+    """The profile's uploaded font as a ``data:`` URI, or "" when the standard font is used."""
+    if not profile.font:
+        return ""
+    data = bytes(profile.font)
+    kind = "otf" if data[:4] == b"OTTO" else "ttf"
+    return f"data:font/{kind};base64,{base64.b64encode(data).decode()}"
+
+
+def profile_css(profile: GraphicProfile, *, font_url: str = "") -> str:
+    """The graphic profile as CSS laid over DOCUMENT_CSS: the font (from ``font_url`` when one was uploaded), the
+    colour of headings and of table headers, and the logo in the header of every printed page. Every selector is
+    within the document, so the web preview can link the same rules without restyling the application."""
+    primary = _colour(profile.primary_colour, GraphicProfile.DEFAULT_PRIMARY)
+    accent = _colour(profile.accent_colour, GraphicProfile.DEFAULT_ACCENT)
+    family = _css_name(profile.font_family)
+    fonts = f'"{family}", "DejaVu Sans", sans-serif'
+    rules = []
+    if font_url:
+        rules.append(f'@font-face {{ font-family: "{family}"; src: url("{font_url}"); }}')
+    rules += [
+        f".report-document {{ font-family: {fonts}; }}",
+        f"@page {{ @bottom-right {{ font-family: {fonts}; }} @bottom-left {{ font-family: {fonts}; }}"
+        " @top-right { content: element(logo); } }",
+        f".report-document .report-title, .report-document h2, .report-document h3, .report-document h4"
+        f" {{ color: {primary}; }}",
+        f".report-document .report-table thead th {{ background: {accent}; }}",
+    ]
+    return "\n".join(rules) + "\n"
 
 
 DOCUMENT_CSS = """
@@ -201,7 +257,10 @@ h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
 .report-front dt { display: inline; font-weight: bold; } .report-front dt::after { content: ": "; }
 .report-front dd { display: inline; margin: 0; }
 .report-figure img { height: auto; }
+.report-logo img { max-height: 2.5cm; max-width: 8cm; }
+.report-running-logo { position: running(logo); } .report-running-logo img { height: 1cm; }
 @media screen {
+  .report-running-logo { display: none; }
   .table-wrap { overflow-x: auto; }
   body { max-width: 50rem; margin: 1.5rem auto; padding: 0 1rem; }
   .report-cover, .report-toc { border-bottom: 1px solid #ccc; padding-bottom: 1rem; margin-bottom: 1rem; }
@@ -210,18 +269,28 @@ h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
 """
 
 
-def pdf(report: Report) -> bytes:
-    """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks."""
+def pdf(report: Report, profile: GraphicProfile | None = None) -> bytes:
+    """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks, in the
+    graphic profile (logo on the cover and in the header, colours, the uploaded font embedded)."""
+    return pdf_of(page(report, pictures=True, profile=profile))
+
+
+def pdf_of(source: str) -> bytes:
+    """The PDF of a page made by :func:`page` with pictures: a version stores that page as its HTML too, so the
+    download and the PDF are one layout, each chart drawn once."""
     from weasyprint import HTML
 
-    return HTML(string=page(report, pictures=True), base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=source, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 # --- Word ----------------------------------------------------------------------------------------------------
 
 
-def default_template() -> bytes:
-    """The template that ships: A4, the placeholders on a cover page, the content after it."""
+def default_template(profile: GraphicProfile | None = None) -> bytes:
+    """The template that ships: A4, the placeholders on a cover page, the content after it — in the graphic
+    profile: its logo on the cover and in the header, its colour on the title and headings, its font by name
+    (Word shows it where the font is installed, else a substitute)."""
+    profile = profile or GraphicProfile()
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -229,11 +298,23 @@ def default_template() -> bytes:
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
     normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = "Calibri", Pt(11)
-    section.header.paragraphs[0].text = "{{ kommun }}"
+    normal.font.name = _css_name(profile.font_family) if profile.font else "Calibri"
+    normal.font.size = Pt(11)
+    primary = RGBColor.from_string(_colour(profile.primary_colour, GraphicProfile.DEFAULT_PRIMARY)[1:])
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        document.styles[name].font.color.rgb = primary
+        if profile.font:
+            document.styles[name].font.name = normal.font.name
+    header = section.header.paragraphs[0]
+    if profile.logo:
+        _logo(header.add_run(), profile, Cm(1))
+        header.add_run("  ")
+    header.add_run("{{ kommun }}")
     footer = section.footer.paragraphs[0]
     footer.text = "{{ titel }} · sida "
     _field(footer, "PAGE")
+    if profile.logo:
+        _logo(document.add_paragraph().add_run(), profile, Cm(2.5))
     document.add_paragraph("{{ kommun }}")
     document.add_paragraph("{{ titel }}", style="Title")
     document.add_paragraph("{{ undertitel }}", style="Subtitle")
@@ -244,6 +325,13 @@ def default_template() -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _logo(run, profile: GraphicProfile, height) -> None:
+    """The profile's logo as a picture of ``height`` in ``run``, with its alt text."""
+    run.add_picture(io.BytesIO(bytes(profile.logo)), height=height)
+    for doc_pr in run._r.iter(qn("wp:docPr")):
+        doc_pr.set("descr", "{{ kommun }} logotyp")
 
 
 def _field(paragraph, code: str, placeholder: str = "") -> None:
@@ -385,10 +473,11 @@ def _hashed_pictures(package) -> None:
         package.__dict__["image_parts"] = HashedImageParts(list(package.image_parts))
 
 
-def docx(report: Report, template: bytes | None = None) -> bytes:
-    """The document as Word: the template's cover and styles, then a table of contents, real headings, tables
-    with header rows, charts as pictures with alt text, and the appendix "Underlag"."""
-    template_file = DocxTemplate(io.BytesIO(template or default_template()))
+def docx(report: Report, template: bytes | None = None, profile: GraphicProfile | None = None) -> bytes:
+    """The document as Word: the template's cover and styles (the municipality's own template, or the default in
+    the graphic profile), then a table of contents, real headings, tables with header rows, charts as pictures
+    with alt text, and the appendix "Underlag"."""
+    template_file = DocxTemplate(io.BytesIO(template or default_template(profile)))
     body = template_file.new_subdoc()
     document = body.subdocx if hasattr(body, "subdocx") else body
     for package in (template_file.docx.part.package, document.part.package):

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
@@ -20,7 +21,7 @@ from audit import log as audit_log
 from audit.choices import Action
 from core.scope import Perm, can, can_change
 from core.views import RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
-from organisation.models import Unit
+from organisation.models import GraphicProfile, Unit
 
 from . import generate, outlines, render, tables
 from .choices import Format, ReportKind, VersionStatus
@@ -83,7 +84,11 @@ class Preview(DocumentMixin, generic.TemplateView):
         context.update(
             report=report,
             document=render.html(
-                report, preview=True, edit_url=reverse("reports:text") + "?" + query, editable=editable
+                report,
+                preview=True,
+                edit_url=reverse("reports:text") + "?" + query,
+                editable=editable,
+                profile=GraphicProfile.current(),
             ),
             front_url=reverse("reports:front") + "?" + query if editable and report.front else "",
             query=query,
@@ -293,7 +298,10 @@ class VersionFile(ScopedMixin, generic.View):
         audit_log.record(Action.EXPORT, version, note=file_format)
         name = f"{version.kind}-{version.year}{('-' + version.period) if version.period else ''}-v{version.number}"
         if file_format == Format.HTML:
-            response = HttpResponse(render.page(from_dict(version.content)), content_type="text/html; charset=utf-8")
+            # The page stored when the version was made, in the profile of that day; a version from before pages
+            # were stored is laid out again from its frozen content.
+            page = version.html.read() if version.html else render.page(from_dict(version.content))
+            response = HttpResponse(page, content_type="text/html; charset=utf-8")
             # A download, to be read and kept as a file: its own stylesheet is inline, which the site's CSP refuses.
             response["Content-Disposition"] = f'attachment; filename="{name}.html"'
             return response
@@ -442,3 +450,27 @@ class OutlineEdit(ScopedMixin, generic.DetailView):
                 section.save()
         messages.success(request, _("The outline was saved."))
         return redirect(self.object.get_absolute_url())
+
+
+class ProfileStylesheet(LoginRequiredMixin, generic.View):
+    """The graphic profile's rules for the document in the web preview (the site's CSP takes no inline style)."""
+
+    def get(self, request) -> HttpResponse:
+        profile = GraphicProfile.current()
+        font_url = reverse("reports:profile_font") if profile.font else ""
+        response = HttpResponse(render.profile_css(profile, font_url=font_url), content_type="text/css")
+        response["Cache-Control"] = "private, max-age=300"
+        return response
+
+
+class ProfileFont(LoginRequiredMixin, generic.View):
+    """The graphic profile's uploaded font, for the web preview."""
+
+    def get(self, request) -> HttpResponse:
+        profile = GraphicProfile.current()
+        if not profile.font:
+            raise Http404
+        uri = render.font_data_uri(profile)
+        response = HttpResponse(bytes(profile.font), content_type=uri.split(";", 1)[0].removeprefix("data:"))
+        response["Cache-Control"] = "private, max-age=300"
+        return response

@@ -2,6 +2,7 @@
 every section in order, every table's figures equal to those computed from the records, Swedish formatting,
 and charts with alt text."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -306,3 +307,41 @@ def test_each_default_document_lays_out_within_its_pages_with_a_true_table_of_co
     assert len(layout.contents) >= len(report.sections) // 2  # entries that wrap onto two lines are not read
     assert contents_disagreeing(layout) == []
     assert layout.warnings == []
+
+
+def test_the_three_default_documents_open_in_libreoffice_without_errors(tree, records, tmp_path):
+    """Word and the HTML download of each default document, converted by LibreOffice headless (another reader
+    than python-docx, which wrote them): each opens, converts without an error and keeps its headings."""
+    office = shutil.which("soffice")
+    if office is None:
+        message = "LibreOffice is needed (apt-get install libreoffice-writer-nogui)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    documents = {}
+    for kind, period in (("kvalitetsberattelse", ""), ("tertialrapport", "T2"), ("kvalitetsplan", "")):
+        report = assemble(kind, period, tree, records)
+        (tmp_path / f"{kind}.docx").write_bytes(render.docx(report))
+        (tmp_path / f"{kind}.html").write_text(render.page(report, pictures=True), encoding="utf-8")
+        documents[kind] = report
+    converted = tmp_path / "pdf"
+    for suffix, filter_name in (("docx", "pdf"), ("html", "pdf:writer_web_pdf_Export")):
+        run = subprocess.run(
+            [
+                office,
+                f"-env:UserInstallation=file://{tmp_path}/office-profile",  # its own profile: parallel runs
+                "--headless",
+                "--convert-to",
+                filter_name,
+                "--outdir",
+                str(converted / suffix),
+                *[str(tmp_path / f"{kind}.{suffix}") for kind in documents],
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert run.returncode == 0 and "Error" not in run.stderr, run.stderr
+        for kind, report in documents.items():
+            pdf = converted / suffix / f"{kind}.pdf"
+            read = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            text = " ".join(plain(read).split())  # a long title or heading may wrap
+            assert report.title in text and all(s.heading in text for s in report.sections[:5]), (kind, suffix)

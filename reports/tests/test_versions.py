@@ -20,8 +20,9 @@ def files_not_laid_out(monkeypatch):
     """Versions whose Word and PDF files are stand-ins: for the tests about fingerprints and fastställd, which
     never open the files. Laying them out takes seconds a version; the first test here downloads real ones, and
     test_documents_read_back reads their content."""
-    monkeypatch.setattr(render, "docx", lambda report, template=None: b"PK stand-in Word file")
-    monkeypatch.setattr(render, "pdf", lambda report: b"%PDF-1.7 stand-in")
+    monkeypatch.setattr(render, "docx", lambda report, template=None, profile=None: b"PK stand-in Word file")
+    monkeypatch.setattr(render, "page", lambda report, **options: "<!doctype html>stand-in")
+    monkeypatch.setattr(render, "pdf_of", lambda page: b"%PDF-1.7 stand-in")
 
 
 def generate_through_the_page(client, tree):
