@@ -19,15 +19,20 @@ var/secret_key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	chmod 600 var/secret_key
 
-# The demo runs with DEBUG off (as in production) but over plain HTTP on localhost.
-DEMO_ENV = SECRET_KEY="$$(cat var/secret_key)" DEBUG=false HTTPS=false
+# The demo runs with DEBUG off (as in production) but over plain HTTP on localhost; links in mails and the
+# calendar feed follow PORT.
+DEMO_ENV = SECRET_KEY="$$(cat var/secret_key)" DEBUG=false HTTPS=false SITE_URL=http://127.0.0.1:$(PORT)
 
 demo: $(STAMP) var/secret_key
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(PY) manage.py load_demo
 	@echo "Kvalitetsnav: http://127.0.0.1:$(PORT)/"
-	$(DEMO_ENV) $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	@# As in production: previews and versions are built by a task worker beside the web server, so no page waits
+	@# on a whole document. The worker stops with the server (Ctrl-C).
+	$(DEMO_ENV) TASKS_BACKEND=database $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) TASKS_BACKEND=database $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # The suite runs in parallel (pytest-xdist): one worker more than the machine has cores, since the browser tests
 # wait on Chromium; idle workers take tests from busy ones (worksteal). TEST_CLOCK=2028-02-29 (or "commit") moves

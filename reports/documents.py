@@ -4,6 +4,7 @@ tertialrapport (seed 004)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -27,9 +28,11 @@ def build(
     narratives: dict[str, str] | None = None,
     aggregates_only: bool = False,
     rows: list[outlines.Row] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Assemble a document's content from the records the user may count or see, for the period and subtree,
-    section by section as its outline says (the municipality's active copy, else the default; or ``rows``)."""
+    section by section as its outline says (the municipality's active copy, else the default; or ``rows``);
+    ``progress`` is told how many of the outline's rows are done."""
     ctx = Context(
         kind=kind,
         period=period,
@@ -44,7 +47,7 @@ def build(
         ReportKind.KVALITETSPLAN: kvalitetsplan,
         ReportKind.TERTIALRAPPORT: tertialrapport,
     }[kind]
-    title, subtitle, sections, front = builder(ctx, outlines.rows_for(kind) if rows is None else rows)
+    title, subtitle, sections, front = builder(ctx, outlines.rows_for(kind) if rows is None else rows, progress)
     signatures, attachments = ([], []) if not front else tjansteskrivelse_lists(ctx, sections)
     return Report(
         kind=kind,
@@ -91,16 +94,16 @@ def tjansteskrivelse_lists(ctx: Context, sections) -> tuple[list[str], list[str]
     return _lines(ctx.narratives.get("front_underskrifter", "")), attachments
 
 
-def tertialrapport(ctx: Context, rows: list[outlines.Row]):
+def tertialrapport(ctx: Context, rows: list[outlines.Row], progress=None):
     month = formatting.MONTHS[ctx.period.end.month - 1]
     title = f"Tertialrapport {month} {ctx.period.year}"
     front = tjansteskrivelse_front(ctx, ctx.unit.committee().name)  # the nämnd's, whatever unit it covers
-    return title, f"Rapportperiod: {formatting.iso_date(ctx.period.end)}", outlines.compose(ctx, rows), front
+    return title, f"Rapportperiod: {formatting.iso_date(ctx.period.end)}", outlines.compose(ctx, rows, progress), front
 
 
-def kvalitetsplan(ctx: Context, rows: list[outlines.Row]):
-    return f"Kvalitetsplan {ctx.period.year}", ctx.unit.name, outlines.compose(ctx, rows), {}
+def kvalitetsplan(ctx: Context, rows: list[outlines.Row], progress=None):
+    return f"Kvalitetsplan {ctx.period.year}", ctx.unit.name, outlines.compose(ctx, rows, progress), {}
 
 
-def kvalitetsberattelse(ctx: Context, rows: list[outlines.Row]):
-    return f"Kvalitetsberättelse {ctx.period.year}", ctx.unit.name, outlines.compose(ctx, rows), {}
+def kvalitetsberattelse(ctx: Context, rows: list[outlines.Row], progress=None):
+    return f"Kvalitetsberättelse {ctx.period.year}", ctx.unit.name, outlines.compose(ctx, rows, progress), {}

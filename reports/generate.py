@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from organisation.models import GraphicProfile
 
-from . import render
+from . import catalogue, outlines, render
 from .choices import VersionStatus
 from .content import Report, printable, to_dict
 from .documents import build
@@ -31,8 +31,9 @@ def narratives_for(kind: str, year: int, period: str, unit) -> dict[str, str]:
     return dict(Narrative.objects.filter(kind=kind, year=year, period=period, unit=unit).values_list("section", "text"))
 
 
-def assemble(kind: str, year: int, period: str, unit, user) -> Report:
-    """The document's content now, as the user may see it (web preview and every generated version)."""
+def assemble(kind: str, year: int, period: str, unit, user, *, rows=None, progress=None) -> Report:
+    """The document's content now, as the user may see it (web preview and every generated version); only the
+    outline's ``rows`` when given (one section's edit page)."""
     with translation.override("sv"):
         report = build(
             kind,
@@ -41,8 +42,24 @@ def assemble(kind: str, year: int, period: str, unit, user) -> Report:
             user,
             narratives=narratives_for(kind, year, period, unit),
             aggregates_only=aggregates_only_for(user, unit),
+            rows=rows,
+            progress=progress,
         )
     return printable(report)
+
+
+def assemble_section(kind: str, year: int, period: str, unit, user, key: str) -> Report:
+    """The document with only what the section ``key`` needs: its own row of the outline (a summary also the
+    rows whose figures it gathers). A section that a block names itself (one per område) is found in the
+    whole document."""
+    rows = outlines.rows_for(kind)
+    own = [row for row in rows if row.key == key]
+    if own and own[0].block == catalogue.SUMMARY:
+        own += [row for row in rows if (block := catalogue.BLOCKS.get(row.block)) is not None and block.summarised]
+    report = assemble(kind, year, period, unit, user, rows=own) if own else None
+    if report is None or not any(section.key == key for section in report.sections):
+        report = assemble(kind, year, period, unit, user)
+    return report
 
 
 def retry(version: ReportVersion) -> ReportVersion:

@@ -63,6 +63,16 @@ class Narrative(BaseRecord):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year} {self.period} {self.section}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        from . import previews  # the previews of this document are built again with the text as saved
+
+        document = (self.kind, self.year, self.period, self.unit_id)
+        # Now, so this request's own next preview has it, and after the commit again, so a preview built by
+        # another reader in between (from the text before it) is not the one kept.
+        previews.changed(*document)
+        transaction.on_commit(lambda: previews.changed(*document))
+
 
 class WordTemplate(BaseRecord):
     """A municipality's own Word template (logo, styles, fixed texts) with the documented placeholders."""
@@ -209,6 +219,10 @@ class Outline(BaseRecord):
             self.is_active = in_use
             self.save()
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        _outlines_changed()
+
 
 class OutlineSection(AuditedModel):
     """One section of an outline: its heading and level, where its text is kept (``key``), the standard text
@@ -244,5 +258,17 @@ class OutlineSection(AuditedModel):
     def __str__(self) -> str:
         return self.heading
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        _outlines_changed()
+
     def scope_unit(self):
         return self.outline.unit
+
+
+def _outlines_changed() -> None:
+    """An outline changed: every document may look different, so every preview is built again when opened."""
+    from . import previews
+
+    previews.changed()
+    transaction.on_commit(previews.changed)  # as for a text (Narrative.save)

@@ -11,6 +11,7 @@ covers (as written mid-sentence), the year and the month the period ends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core import formatting
@@ -185,14 +186,17 @@ def _filled(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def compose(ctx: Context, rows: list[Row]) -> list[Section]:
+def compose(ctx: Context, rows: list[Row], progress: Callable[[int, int], None] | None = None) -> list[Section]:
     """The document's sections, row by row: each block built by its app, each text in its place; the summary
-    last, since it gathers the data sentences of the summarised blocks wherever they stand."""
+    last, since it gathers the data sentences of the summarised blocks wherever they stand. ``progress`` is told
+    (rows done, rows) after each row."""
     values = placeholders(ctx)
     built: list[list[Section]] = []
     summarised: list[str] = []
     summaries: list[int] = []
-    for row in rows:
+    for done, row in enumerate(rows):
+        if progress is not None:
+            progress(done, len(rows))
         heading = _filled(row.heading, values)
         if row.block == catalogue.SUMMARY:
             summaries.append(len(built))

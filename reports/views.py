@@ -23,14 +23,14 @@ from core.scope import Perm, can, can_change
 from core.views import RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
 from organisation.models import GraphicProfile, Unit
 
-from . import generate, outlines, render, tables
+from . import generate, outlines, previews, render, tables
 from .choices import Format, ReportKind, VersionStatus
 from .content import changes, from_dict
 from .forms import DocumentForm, FrontForm, GenerateForm, NarrativeForm, OutlineSectionFormSet, WordTemplateForm
 from .models import Narrative, Outline, ReportVersion, WordTemplate
 from .render import PLACEHOLDERS
 from .rules import report_period
-from .tasks import generate_version
+from .tasks import build_preview, generate_version
 
 
 class DocumentMixin(ScopedMixin):
@@ -71,32 +71,37 @@ class ReportHome(ScopedMixin, generic.TemplateView):
 
 
 class Preview(DocumentMixin, generic.TemplateView):
-    """The document as it would be generated now, every figure linked to its records and rule."""
+    """The document as it would be generated now, every figure linked to its records and rule. It is built in
+    the background (``reports.previews``): the page answers at once with the progress, then shows the finished
+    preview with the time it was built and a way to build it again from today's records."""
 
     template_name = "reports/preview.html"
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+    def get(self, request, *args: Any, **kwargs: Any) -> HttpResponse:
         kind, year, period, unit = self.document()
-        report = generate.assemble(kind, year, period, unit, self.request.user)
         query = self.query(kind, year, period, unit)
-        editable = can(self.request.user, Perm.CHANGE, Narrative, unit)
+        preview_key = previews.key(kind, year, period, unit.pk, request.user.pk)
+        editable = can(request.user, Perm.CHANGE, Narrative, unit)
+        if "refresh" in request.GET:
+            previews.forget(preview_key)
+        if previews.claim(preview_key):
+            edit_url = reverse("reports:text") + "?" + query
+            build_preview.enqueue(preview_key, kind, year, period, unit.pk, request.user.pk, edit_url, editable)
+        state = previews.state(preview_key) or {"status": "queued", "progress": 0}
+        context = {
+            "state": state,
+            "query": query,
+            "poll_url": reverse("reports:preview") + "?" + query,
+            "title": state.get("title") or f"{ReportKind(kind).label} {year}",
+        }
+        if request.headers.get("HX-Request"):
+            return render_page(request, "reports/preview_state.html", context)
         context.update(
-            report=report,
-            document=render.html(
-                report,
-                preview=True,
-                edit_url=reverse("reports:text") + "?" + query,
-                editable=editable,
-                profile=GraphicProfile.current(),
-            ),
-            front_url=reverse("reports:front") + "?" + query if editable and report.front else "",
-            query=query,
-            can_generate=can(self.request.user, Perm.CREATE, ReportVersion, unit),
-            generate_form=GenerateForm(user=self.request.user),
-            title=report.title,
+            front_url=reverse("reports:front") + "?" + query if editable and state.get("front") else "",
+            can_generate=can(request.user, Perm.CREATE, ReportVersion, unit),
+            generate_form=GenerateForm(user=request.user),
         )
-        return context
+        return render_page(request, self.template_name, context)
 
 
 class NarrativeEdit(DocumentMixin, generic.TemplateView):
@@ -111,7 +116,7 @@ class NarrativeEdit(DocumentMixin, generic.TemplateView):
         if not can(self.request.user, Perm.CHANGE, Narrative, unit):
             raise PermissionDenied
         key = (self.request.GET.get("section") or self.request.POST.get("section") or "").strip()
-        report = generate.assemble(kind, year, period, unit, self.request.user)
+        report = generate.assemble_section(kind, year, period, unit, self.request.user, key)
         section = next((s for s in report.sections if s.key == key and s.narrative), None)
         if section is None:
             raise Http404

@@ -23,7 +23,8 @@ DOCUMENTS = [("tertialrapport", "T2"), ("kvalitetsberattelse", ""), ("kvalitetsp
 
 
 def _url(tree, kind, period):
-    return f"/rapporter/forhandsgranska/?kind={kind}&year=2026&period={period}&unit={tree.root.pk}"
+    # refresh: each counted request builds the document (the preview is otherwise kept built for a while)
+    return f"/rapporter/forhandsgranska/?kind={kind}&year=2026&period={period}&unit={tree.root.pk}&refresh=1"
 
 
 @pytest.fixture(scope="module")
