@@ -104,6 +104,8 @@ class Context:
     aggregates_only: bool = False
     narratives: dict[str, str] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
+    # The keys in ``sources``, so that naming a source again costs nothing however many there are.
+    source_keys: set[str] = field(default_factory=set, repr=False)
 
     def aggregate(self, model):
         return for_aggregates(model.objects.all(), self.user).filter(
@@ -126,7 +128,8 @@ class Context:
         return shown_count(value, self.threshold)
 
     def source(self, key: str, title: str, records: str, rule: str = "", url: str = "") -> str:
-        if all(s.key != key for s in self.sources):
+        if key not in self.source_keys:
+            self.source_keys.add(key)
             period = f"{formatting.iso_date(self.period.start)}–{formatting.iso_date(self.period.end)}"
             self.sources.append(Source(key, title, records, period, rule, url))
         return key

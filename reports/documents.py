@@ -58,12 +58,19 @@ def build(
         # A plan is for a year, not for its annual report's follow-up point.
         period=f"Verksamhetsåret {period.year}" if kind == ReportKind.KVALITETSPLAN else period.label,
         sections=sections,
-        sources=ctx.sources,
+        sources=cited(ctx.sources, sections),
         front=front,
         signatures=signatures,
         attachments=attachments,
         aggregates_only=aggregates_only,
     )
+
+
+def cited(sources, sections) -> list:
+    """The sources a table or figure of the document names, in the order they were found: a block whose
+    section was left out, or that found nothing to show, does not list its source under Underlag."""
+    named = {getattr(block, "source", "") for section in sections for block in section.blocks}
+    return [source for source in sources if source.key in named]
 
 
 def _lines(text: str) -> list[str]:

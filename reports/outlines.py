@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from core import formatting
 from core.document import Context, Paragraph, Section
 
@@ -206,7 +208,10 @@ def compose(ctx: Context, rows: list[Row], progress: Callable[[int, int], None] 
             block = catalogue.BLOCKS.get(row.block)
             if block is None:  # a block no longer in the catalogue: the section stays, saying so
                 section = ctx.narrative(row.key, heading, row.level)
-                section.warnings.append(f"Datablocket ”{row.block}” finns inte längre; välj ett annat i mallen.")
+                section.warnings.append(
+                    gettext("The data block “%(block)s” no longer exists; choose another in the outline.")
+                    % {"block": row.block}
+                )
                 built.append([section])
                 continue
             sections = block.build(ctx, row.level)
@@ -229,19 +234,22 @@ def compose(ctx: Context, rows: list[Row], progress: Callable[[int, int], None] 
 def _filled_or_left_out(rows: list[Row], built: list[list[Section]], values, written: set[str]) -> list[Section]:
     """Sections with neither text nor data (and no sections under them): left out, or given the outline's reason,
     and flagged in the preview so the author sees what is still missing. A text its author saved empty stays
-    as they left it: that is their choice, not a gap."""
+    as they left it: that is their choice, not a gap. Judged from the end, so a heading whose subsections were
+    all left out (a bare heading over them included) is judged as empty itself."""
     placed = [(row, section) for row, sections in zip(rows, built, strict=True) for section in sections]
-    result = []
-    for index, (row, section) in enumerate(placed):
-        following = placed[index + 1][1] if index + 1 < len(placed) else None
-        has_subsections = following is not None and following.level > section.level
-        if section.blocks or has_subsections or not (row.block or row.writes) or section.key in written:
-            result.append(section)
+    kept: list[Section] = []  # from the end
+    for row, section in reversed(placed):
+        has_subsections = bool(kept) and kept[-1].level > section.level
+        if section.blocks or has_subsections or section.key in written:
+            kept.append(section)
             continue
         if row.when_empty == WhenEmpty.OMIT:
             continue
         reason = _filled(row.empty_text, values) or EMPTY_TEXT
         section.blocks.append(Paragraph(reason))
-        section.warnings.append(f"Avsnittet saknar text och data för perioden; dokumentet skriver: ”{reason}”.")
-        result.append(section)
-    return result
+        section.warnings.append(
+            gettext("The section has neither text nor data for the period; the document says: “%(reason)s”.")
+            % {"reason": reason}
+        )
+        kept.append(section)
+    return kept[::-1]

@@ -243,6 +243,35 @@ def test_a_section_without_text_or_data_is_printed_with_its_reason_or_left_out_a
     ]
 
 
+def test_a_heading_whose_subsections_were_all_left_out_is_judged_empty_itself(tree, records):
+    from reports.documents import build
+    from reports.rules import report_period
+
+    rows = [
+        outlines.Row(1, "insatser", "Insatser", empty_text="Inga insatser att redovisa."),
+        outlines.Row(2, "hemtjanst", "Hemtjänst", when_empty="omit"),
+        outlines.Row(1, "bilaga", "Bilaga", writes=False, when_empty="omit"),
+        outlines.Row(2, "boende", "Boende", when_empty="omit"),
+    ]
+    with translation.override("sv"):
+        report = build("tertialrapport", report_period(YEAR, "T2"), tree.root, records.planner, rows=rows)
+
+    assert [(s.key, [b.text for b in s.blocks]) for s in report.sections] == [
+        ("insatser", ["Inga insatser att redovisa."])
+    ]
+
+
+def test_underlag_lists_only_the_sources_of_tables_and_figures_in_the_document(tree, records):
+    from reports.documents import build
+    from reports.rules import report_period
+
+    rows = [outlines.Row(1, "risker", "Risker", block="risks"), outlines.Row(1, "text", "Text")]
+    with translation.override("sv"):
+        report = build("kvalitetsberattelse", report_period(YEAR, ""), tree.a2, records.planner, rows=rows)
+    named = {getattr(b, "source", "") for s in report.sections for b in s.blocks} - {""}
+    assert {s.key for s in report.sources} == named
+
+
 def test_the_edit_page_offers_what_an_empty_section_becomes(client, tree, records):
     client.force_login(records.planner)
     outline = copy_through_the_page(client)
