@@ -54,6 +54,9 @@ def main() -> None:
                 unit=root,
                 target_value=Decimal(80),
                 target_year=2030,
+                # As in a city's register: most indicators are followed within the verksamhet; one in twenty is
+                # marked for the nämnd's documents, besides those that follow a goal of the year.
+                in_reports=i % 20 == 0,
             )
             for i in range(args.indicators)
         )

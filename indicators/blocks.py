@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from casedata.rules import RULES as CASE_RULES
@@ -43,19 +44,28 @@ def _share(value: Decimal | None, numerator: int | None, denominator: int | None
     return shown
 
 
-def indicator_tables(ctx: Context, level: int = 2) -> Section:
+def reported_indicators(year: int) -> QuerySet[Indicator]:
+    """The indicators that belong in the nämnd's documents of ``year``: those marked for them, and every one
+    that follows a goal of the year's verksamhetsplan."""
+    return Indicator.objects.filter(Q(in_reports=True) | Q(goals__year=year)).values("pk")
+
+
+def indicator_tables(ctx: Context, level: int = 2, everything: bool = False) -> Section:
     """Seed 002's tables, Period | Utfall | Etappmål | Målvärde, with each share's numerator and denominator,
-    and a trend chart, for every indicator with results for the unit."""
+    and a trend chart, for each indicator with results for the unit that belongs in the document
+    (:func:`reported_indicators`; all of them with ``everything``), saying how many others have results."""
     section = ctx.narrative("kvalitetsindikatorer", "Kvalitetsindikatorer", level)
     years = [ctx.period.year - 2, ctx.period.year - 1, ctx.period.year]
+    found = ctx.aggregate(Result).filter(
+        unit__path__in=ctx.tops(),  # the subtree's own results, as far as the reader may count them
+        gender=Gender.TOTAL,
+        point__period__year__in=years,
+        point__ends_on__lte=ctx.period.end,
+    )
+    chosen = reported_indicators(ctx.period.year)
+    left_out = 0 if everything else found.exclude(indicator__in=chosen).values("indicator").distinct().count()
     results = (
-        ctx.aggregate(Result)
-        .filter(
-            unit__path__in=ctx.tops(),  # the subtree's own results, as far as the reader may count them
-            gender=Gender.TOTAL,
-            point__period__year__in=years,
-            point__ends_on__lte=ctx.period.end,
-        )
+        (found if everything else found.filter(indicator__in=chosen))
         .select_related("indicator", "point__period", "unit")
         .order_by("indicator__code", "unit__path", "point__ends_on", "point__order")
     )
@@ -138,5 +148,13 @@ def indicator_tables(ctx: Context, level: int = 2) -> Section:
             section.blocks.append(Paragraph(f"Kommentar: {latest.comment}"))
         if latest is not None and latest.denominator and latest.point.period.year == ctx.period.year:
             suggestions.append(share_sentence(indicator.code, indicator.name, latest.numerator, latest.denominator))
+    if left_out:
+        section.blocks.append(
+            Paragraph(
+                f"Ytterligare {formatting.number(left_out)} {'indikator' if left_out == 1 else 'indikatorer'} har "
+                "resultat för perioden men följs inom verksamheten och redovisas inte här (varken markerade för "
+                "nämndens dokument eller kopplade till årets mål); de finns i indikatorregistret."
+            )
+        )
     ctx.suggest(section, suggestions)
     return section

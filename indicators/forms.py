@@ -20,6 +20,7 @@ INDICATOR_FIELDS = [
     "responsible",
     "target_value",
     "target_year",
+    "in_reports",
     "is_active",
 ]
 

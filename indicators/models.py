@@ -58,6 +58,14 @@ class Indicator(BaseRecord):
     )
     target_value = models.DecimalField(_("long-term target"), max_digits=12, decimal_places=2, null=True, blank=True)
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    in_reports = models.BooleanField(
+        _("in the committee's documents"),
+        default=True,
+        help_text=_(
+            "Shown with table and chart in the kvalitetsberättelse and the tertialrapport. Untick an indicator "
+            "followed only within the verksamhet; one linked to a goal of the year is shown all the same."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     access: ClassVar[Access] = Access(view=EVERYONE, change=CATALOGUE_EDITORS)

@@ -62,7 +62,14 @@ BLOCKS: dict[str, Block] = {
     "complaints": Block(
         _("Comments and complaints by unit and category"), lambda ctx, level: [complaints.complaints(ctx, level)]
     ),
-    "risks": Block(_("Risks per area with their actions"), lambda ctx, level: [risks.risk_tables(ctx, level)]),
+    "risks": Block(
+        _("Risks of level high and above per area, with their actions"),
+        lambda ctx, level: [risks.risk_tables(ctx, level)],
+    ),
+    "all_risks": Block(
+        _("Every active risk per area, with its actions"),
+        lambda ctx, level: [risks.risk_tables(ctx, level, everything=True)],
+    ),
     "controls": Block(
         _("Self-inspections planned and performed"), lambda ctx, level: [controls.control_tables(ctx, level)]
     ),
@@ -77,6 +84,10 @@ BLOCKS: dict[str, Block] = {
     "case_statistics": Block(_("Cases opened"), lambda ctx, level: [casedata.case_statistics(ctx, level)]),
     "indicators": Block(
         _("Quality indicators with charts"), lambda ctx, level: [indicators.indicator_tables(ctx, level)]
+    ),
+    "all_indicators": Block(
+        _("Every quality indicator with results, with charts (also those not marked for the documents)"),
+        lambda ctx, level: [indicators.indicator_tables(ctx, level, everything=True)],
     ),
     "indicator_list": Block(_("Indicators followed during the year"), _indicator_list),
     "surveys": Block(_("User surveys"), lambda ctx, level: [surveys.surveys(ctx, level)]),

@@ -7,13 +7,17 @@ from collections import Counter
 from django.db.models import Prefetch
 
 from actions.models import Action
-from core.document import Context, Section, Table, link
+from core import formatting
+from core.document import Context, Paragraph, Section, Table, link
 
+from . import rules
+from .choices import RiskBand
 from .models import Risk
 
 
-def risk_tables(ctx: Context, level: int = 2) -> Section:
-    """Per area: Risk | Kommentar | Uppföljning av åtgärd (seed 002)."""
+def risk_tables(ctx: Context, level: int = 2, everything: bool = False) -> Section:
+    """Per area: Risk | Kommentar | Uppföljning av åtgärd (seed 002), for the risks of level hög and above (every
+    active risk with ``everything``), saying how many lower ones the register holds besides."""
     source = ctx.source(
         "risker",
         "Riskhantering",
@@ -34,9 +38,11 @@ def risk_tables(ctx: Context, level: int = 2) -> Section:
             )
         )
         return section
+    active = ctx.records(Risk).filter(is_active=True)
+    minimum = 0 if everything else rules.lowest_level(RiskBand.HIGH)
+    lower = active.filter(level__lt=minimum).count() if minimum else 0
     risks = (
-        ctx.records(Risk)
-        .filter(is_active=True)
+        active.filter(level__gte=minimum)
         .order_by("area", "-level", "title")
         .prefetch_related(Prefetch("actions", ctx.records(Action)))
     )
@@ -51,4 +57,11 @@ def risk_tables(ctx: Context, level: int = 2) -> Section:
         )
     for area, rows in by_area.items():
         section.blocks.append(Table(area, ["Risk", "Kommentar", "Uppföljning av åtgärd"], rows, source))
+    if lower:
+        section.blocks.append(
+            Paragraph(
+                f"Risker med risknivå {minimum} (hög) och högre visas. Ytterligare {formatting.number(lower)} "
+                f"{'aktiv risk' if lower == 1 else 'aktiva risker'} med lägre risknivå finns i riskregistret."
+            )
+        )
     return section

@@ -35,13 +35,24 @@ def risk_band(level: int) -> str:
     the seed reports' risk matrices).
     """
     share = level / (scale() * scale())
-    if share < 0.25:
-        return RiskBand.LOW
-    if share < 0.45:
-        return RiskBand.MEDIUM
-    if share < 0.7:
-        return RiskBand.HIGH
+    for band, below in BAND_LIMITS:
+        if share < below:
+            return band
     return RiskBand.VERY_HIGH
+
+
+# Each band and the share of the highest level it stays below (risk_band).
+BAND_LIMITS = ((RiskBand.LOW, 0.25), (RiskBand.MEDIUM, 0.45), (RiskBand.HIGH, 0.7))
+
+
+def lowest_level(band: str) -> int:
+    """The lowest risk level in ``band`` or above: 8 for hög on the default 4 × 4 scale (risk_band)."""
+    top = scale() * scale()
+    return next(level for level in range(1, top + 1) if _rank(risk_band(level)) >= _rank(band))
+
+
+def _rank(band: str) -> int:
+    return [b for b, _ in BAND_LIMITS].index(band) if band != RiskBand.VERY_HIGH else len(BAND_LIMITS)
 
 
 def review_due(last_assessed_on: dt.date | None, months: int) -> dt.date | None:
