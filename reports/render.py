@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from copy import deepcopy
 from typing import Any
 
@@ -61,6 +66,40 @@ def _picture(report: Report, figure: Figure) -> tuple[bytes, str]:
         chart = charts.Chart(figure.chart, "", charts.alt_text(figure.chart), figure.kind)
         drawn[id(figure)] = (charts.png(chart), chart.alt)
     return drawn[id(figure)]
+
+
+logger = logging.getLogger(__name__)
+
+# Below this many charts a document draws them in its own process: starting helpers costs more than it saves.
+PARALLEL_FROM = 24
+
+
+def draw_pictures(report: Report) -> None:
+    """Draw every chart of the document not drawn yet, in parallel on the machine's cores when there are many
+    (one process per core: matplotlib draws in one thread at a time), into the memo :func:`_picture` reads."""
+    drawn = report.__dict__.setdefault("_pictures", {})
+    figures = [
+        block
+        for section in report.sections
+        for block in section.blocks
+        if isinstance(block, Figure) and id(block) not in drawn
+    ]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(figures) < PARALLEL_FROM or cores < 2:
+        for figure in figures:
+            _picture(report, figure)
+        return
+    charts_to_draw = [charts.Chart(f.chart, "", charts.alt_text(f.chart), f.kind) for f in figures]
+    # forkserver, not fork: the web server and the task worker hold database connections and threads.
+    context = multiprocessing.get_context("forkserver")
+    try:
+        with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+            pictures = list(pool.map(charts.png, charts_to_draw, chunksize=max(1, len(figures) // (cores * 4))))
+    except (BrokenProcessPool, OSError):  # no helper processes here (a sandbox, a limit): draw them in this one
+        logger.warning("Charts drawn in one process: helper processes could not be started", exc_info=True)
+        pictures = [charts.png(chart) for chart in charts_to_draw]
+    for figure, chart, picture in zip(figures, charts_to_draw, pictures, strict=True):
+        drawn[id(figure)] = (picture, chart.alt)
 
 
 def _sources(report: Report) -> dict[str, Any]:
@@ -272,6 +311,7 @@ h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
 def pdf(report: Report, profile: GraphicProfile | None = None) -> bytes:
     """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks, in the
     graphic profile (logo on the cover and in the header, colours, the uploaded font embedded)."""
+    draw_pictures(report)
     return pdf_of(page(report, pictures=True, profile=profile))
 
 
@@ -477,6 +517,7 @@ def docx(report: Report, template: bytes | None = None, profile: GraphicProfile 
     """The document as Word: the template's cover and styles (the municipality's own template, or the default in
     the graphic profile), then a table of contents, real headings, tables with header rows, charts as pictures
     with alt text, and the appendix "Underlag"."""
+    draw_pictures(report)
     template_file = DocxTemplate(io.BytesIO(template or default_template(profile)))
     body = template_file.new_subdoc()
     document = body.subdocx if hasattr(body, "subdocx") else body

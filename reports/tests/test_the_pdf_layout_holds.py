@@ -2,6 +2,7 @@
 captions, no warnings from the layout engine; Word and PDF share one drawing of each chart."""
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -146,3 +147,30 @@ def test_in_word_a_wide_table_has_landscape_pages_of_its_own_and_captions_keep_w
     assert captions and all(p.paragraph_format.keep_with_next for p in captions)
     pictures = [p for p in document.paragraphs if p._p.findall(".//" + qn("w:drawing"))]
     assert len(pictures) == 6 and all(p.paragraph_format.keep_with_next for p in pictures)
+
+
+def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch):
+    sections = [
+        Section(f"indikator-{n}", f"Indikator {n}", 1, [_figure(n)]) for n in range(render.PARALLEL_FROM + 2)
+    ]
+    report = Report(
+        kind="kvalitetsberattelse", title="K", subtitle="S", organisation="E", unit="S", period="2026", sections=sections
+    )
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # two cores, whatever here
+    pools = []
+
+    class CountedPool(render.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pools.append(kwargs["max_workers"])
+
+    monkeypatch.setattr(render, "ProcessPoolExecutor", CountedPool)
+
+    render.draw_pictures(report)
+
+    assert pools == [2]
+    figures = [s.blocks[0] for s in sections]
+    drawn = report.__dict__["_pictures"]
+    assert set(drawn) == {id(f) for f in figures}
+    first = figures[0]
+    assert drawn[id(first)][0] == charts.png(charts.Chart(first.chart, "", "", "line"))  # as drawn in one process
