@@ -10,7 +10,7 @@ from django.urls import reverse
 from casedata.rules import RULES as CASE_RULES
 from core import formatting
 from core.charts import ChartData, Series
-from core.document import Context, Figure, Paragraph, Section, Table
+from core.document import Context, Figure, Paragraph, Section, Table, link
 
 from .choices import Gender, Measure
 from .models import Indicator, Result, Target
@@ -157,4 +157,34 @@ def indicator_tables(ctx: Context, level: int = 2, everything: bool = False) -> 
             )
         )
     ctx.suggest(section, suggestions)
+    return section
+
+
+def indicators_to_follow(ctx: Context, level: int = 1) -> Section:
+    """Seed 003's "Kvalitetsindikatorer": the indicators the verksamhet follows during the year, a table for each
+    unit that owns some (the seed's verksamheter), whether or not results are in yet; those that belong in the
+    nämnd's documents (:func:`reported_indicators`)."""
+    section = ctx.narrative("indikatorer_att_folja", "Indikatorer att följa", level)
+    source = ctx.source(
+        "indikatorer_att_folja",
+        "Indikatorer att följa",
+        "Indikatorregistret: aktiva indikatorer i nämndens dokument eller kopplade till årets mål",
+        "",
+        link("indicators:list"),
+    )
+    # The register is open to every role (Indicator.access); one without a unit is the whole nämnd's.
+    within = Q(unit__path__startswith=ctx.unit.path)
+    if ctx.unit.parent_id is None:
+        within |= Q(unit__isnull=True)
+    indicators = (
+        Indicator.objects.visible_to(ctx.user)
+        .filter(within, is_active=True, pk__in=reported_indicators(ctx.period.year))
+        .select_related("unit")
+        .order_by("unit__path", "name")
+    )
+    by_unit: dict[str, list[list[str]]] = {}
+    for indicator in indicators:
+        by_unit.setdefault(indicator.unit.name if indicator.unit else ctx.unit.name, []).append([indicator.name])
+    for unit, rows in by_unit.items():
+        section.blocks.append(Table(unit, ["Kvalitetsindikator"], rows, source))
     return section

@@ -14,7 +14,7 @@ from actions import blocks as actions
 from casedata import blocks as casedata
 from complaints import blocks as complaints
 from controls import blocks as controls
-from core.document import Context, Section, Table
+from core.document import Context, Section
 from deviations import blocks as deviations
 from finance import blocks as finance
 from goals import blocks as goals
@@ -37,16 +37,6 @@ class Block:
 
 def _organisation(ctx: Context) -> str:
     return ctx.unit.name.lower() if ctx.unit.parent_id is None else ctx.unit.name
-
-
-def _indicator_list(ctx: Context, level: int) -> list[Section]:
-    """The indicators the plan follows during the year (seed 003): their names, in a place to write."""
-    tables = indicators.indicator_tables(ctx, level)
-    section = ctx.narrative("indikatorer_att_folja", "Indikatorer att följa", level)
-    names = [[block.caption] for block in tables.blocks if isinstance(block, Table)]
-    if names:
-        section.blocks.append(Table("Indikatorer som följs under året", ["Indikator"], names, ""))
-    return [section]
 
 
 BLOCKS: dict[str, Block] = {
@@ -89,7 +79,10 @@ BLOCKS: dict[str, Block] = {
         _("Every quality indicator with results, with charts (also those not marked for the documents)"),
         lambda ctx, level: [indicators.indicator_tables(ctx, level, everything=True)],
     ),
-    "indicator_list": Block(_("Indicators followed during the year"), _indicator_list),
+    "indicator_list": Block(
+        _("Indicators followed during the year, per unit"),
+        lambda ctx, level: [indicators.indicators_to_follow(ctx, level)],
+    ),
     "surveys": Block(_("User surveys"), lambda ctx, level: [surveys.surveys(ctx, level)]),
     "forecast": Block(
         _("Forecast, operating and investment accounts"),

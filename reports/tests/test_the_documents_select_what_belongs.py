@@ -75,3 +75,18 @@ def test_the_document_shows_risks_from_level_high_and_counts_the_lower_ones(tree
     rows = [row[0] for block in everything.blocks if hasattr(block, "rows") for row in block.rows]
     assert sorted(rows) == ["Hög risk (risknivå 8)", "Låg risk (risknivå 2)", "Medelhög risk (risknivå 6)"]
     assert "Ytterligare" not in texts(everything)
+
+
+def test_the_plan_lists_the_indicators_to_follow_per_unit_before_any_result_is_in(tree, admin):
+    IndicatorFactory(code="VUX60", name="Vuxenutredningar inom 60 dagar", unit=tree.a1)
+    IndicatorFactory(code="VALD", name="Brukarbedömning våld i nära relationer", unit=tree.b1)
+    IndicatorFactory(code="NAMND", name="Nämndens egen indikator", unit=None)
+    IndicatorFactory(code="INTERN", name="Följs bara inom verksamheten", unit=tree.a1, in_reports=False)
+    found = section(tree, admin, "indicator_list", "kvalitetsplan")
+    tables = {block.caption: [row[0] for row in block.rows] for block in found.blocks if hasattr(block, "rows")}
+    assert "Nämndens egen indikator" in tables["Socialnämnden"]  # with the standard ones the nämnd follows
+    assert (tables["Enhet A1"], tables["Enhet B1"]) == (
+        ["Vuxenutredningar inom 60 dagar"],
+        ["Brukarbedömning våld i nära relationer"],
+    )
+    assert "Följs bara inom verksamheten" not in str(tables)

@@ -150,11 +150,15 @@ def test_in_word_a_wide_table_has_landscape_pages_of_its_own_and_captions_keep_w
 
 
 def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch):
-    sections = [
-        Section(f"indikator-{n}", f"Indikator {n}", 1, [_figure(n)]) for n in range(render.PARALLEL_FROM + 2)
-    ]
+    sections = [Section(f"indikator-{n}", f"Indikator {n}", 1, [_figure(n)]) for n in range(render.PARALLEL_FROM + 2)]
     report = Report(
-        kind="kvalitetsberattelse", title="K", subtitle="S", organisation="E", unit="S", period="2026", sections=sections
+        kind="kvalitetsberattelse",
+        title="K",
+        subtitle="S",
+        organisation="E",
+        unit="S",
+        period="2026",
+        sections=sections,
     )
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # two cores, whatever here
     pools = []
