@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from fontTools.ttLib import TTFont
 from PIL import Image
 
+from core import formatting
 from core.forms import PersonnummerCheckMixin, ScopedModelForm
 
 from . import rules
@@ -167,32 +168,28 @@ class GraphicProfileForm(ScopedModelForm):
             "accent_colour": _("Behind the header row of tables, under black text (contrast at least 4.5:1)."),
         }
 
-    def _colour(self, name: str) -> str:
+    def _colour(self, name: str, against: str, message) -> str:
+        """The colour of field ``name``, refused with ``message`` when its contrast against ``against`` is short."""
         colour = self.cleaned_data[name].lower()
         colour_validator(colour)  # before the contrast is computed (the model's validators run later)
+        ratio = rules.contrast_ratio(colour, against)
+        if ratio < rules.MINIMUM_CONTRAST:
+            raise forms.ValidationError(message % {"ratio": formatting.number(ratio, 1)}, code="contrast")
         return colour
 
     def clean_primary_colour(self) -> str:
-        colour = self._colour("primary_colour")
-        ratio = rules.contrast_ratio(colour, "#ffffff")
-        if ratio < rules.MINIMUM_CONTRAST:
-            raise forms.ValidationError(
-                _("The colour is too light against white: contrast %(ratio)s:1, at least 4.5:1 is needed.")
-                % {"ratio": f"{ratio:.1f}".replace(".", ",")},
-                code="contrast",
-            )
-        return colour
+        return self._colour(
+            "primary_colour",
+            "#ffffff",
+            _("The colour is too light against white: contrast %(ratio)s:1, at least 4.5:1 is needed."),
+        )
 
     def clean_accent_colour(self) -> str:
-        colour = self._colour("accent_colour")
-        ratio = rules.contrast_ratio(colour, "#111111")
-        if ratio < rules.MINIMUM_CONTRAST:
-            raise forms.ValidationError(
-                _("The colour is too dark under black text: contrast %(ratio)s:1, at least 4.5:1 is needed.")
-                % {"ratio": f"{ratio:.1f}".replace(".", ",")},
-                code="contrast",
-            )
-        return colour
+        return self._colour(
+            "accent_colour",
+            "#111111",  # the documents' text colour
+            _("The colour is too dark under black text: contrast %(ratio)s:1, at least 4.5:1 is needed."),
+        )
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
