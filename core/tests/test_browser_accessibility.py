@@ -116,6 +116,7 @@ def organisation_pages() -> list[str]:
         f"/organisation/perioder/{period.pk}/andra/",
         f"/organisation/perioder/{period.pk}/tillfallen/ny/",
         f"/organisation/perioder/{period.pk}/tillfallen/{point.pk}/andra/",
+        "/organisation/grafisk-profil/",
         "/konton/mitt-konto/",
         "/konton/personer/",
         f"/konton/personer/{person.pk}/",
