@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from actions.choices import ActionStatus
 from actions.models import Action, follow_ups_at, statuses_at
 from core import formatting
 from core.document import Context, Paragraph, Section, Table, link
+from risks import rules as risk_rules
 from risks.blocks import risk_tables
+from risks.choices import RiskBand
 from risks.models import Risk
 
 from . import quality_plan
@@ -136,7 +138,13 @@ def quality_plan_areas(ctx: Context, level: int = 2) -> list[Section]:
     )
     if ctx.aggregates_only:
         return [risk_tables(ctx, level)]
-    areas = quality_plan.build(ctx.records(Risk), ctx.records(Control), ctx.records(Action), ctx.period.year)
+    # What the plan is about: the risks from level hög, and every risk an egenkontroll follows whatever its level.
+    minimum = risk_rules.lowest_level(RiskBand.HIGH)
+    followed = ctx.records(Control).filter(is_active=True, risk__isnull=False).values("risk")
+    active = ctx.records(Risk).filter(is_active=True)
+    planned = active.filter(Q(level__gte=minimum) | Q(pk__in=followed))
+    lower = active.count() - planned.count()
+    areas = quality_plan.build(planned, ctx.records(Control), ctx.records(Action), ctx.period.year)
     found = []
     for index, area in enumerate(areas, start=1):
         section = ctx.narrative(f"plan_omrade_{index}", area.area, level)
@@ -157,4 +165,13 @@ def quality_plan_areas(ctx: Context, level: int = 2) -> list[Section]:
             Table(area.area, ["Risk", "Egenkontroll", "Syfte", "Åtgärder", "Vad ska göras"], rows, source)
         )
         found.append(section)
+    if lower and found:
+        found[0].blocks.insert(
+            0,
+            Paragraph(
+                f"Planen tar upp riskerna med risknivå {minimum} (hög) och högre och varje risk som en egenkontroll "
+                f"följer. Ytterligare {formatting.number(lower)} "
+                f"{'aktiv risk' if lower == 1 else 'aktiva risker'} med lägre risknivå finns i riskregistret."
+            ),
+        )
     return found

@@ -112,6 +112,26 @@ FIXED_ANCHORS = ("innehall", "underskrifter", "kallor")
 WIDE_COLUMNS = 7
 
 
+# A table with this many rows is laid out with fixed column widths: the automatic layout measures every cell's
+# every possible line break first, minutes for a register of thousands of rows.
+LONG_TABLE = 50
+WIDTH_STEP = 5  # per cent: the widths a long table's columns are given (classes w5 … w100 in DOCUMENT_CSS)
+
+
+def column_widths(table: Table, sample: int = 200) -> list[int]:
+    """Each column's share of a long table's width, in steps of WIDTH_STEP per cent: by the longest text in the
+    header and the first ``sample`` rows (capped, so one long comment does not take the page), at least one step."""
+    longest = [min(len(text), 60) + 4 for text in table.header]
+    for row in table.rows[:sample]:
+        for column, text in enumerate(row):
+            longest[column] = max(longest[column], min(len(text), 60) + 4)
+    total = sum(longest)
+    widths = [max(WIDTH_STEP, round(100 * length / total / WIDTH_STEP) * WIDTH_STEP) for length in longest]
+    while sum(widths) > 100:  # rounding up may overshoot: take a step from the widest
+        widths[widths.index(max(widths))] -= WIDTH_STEP
+    return widths
+
+
 def anchors(report: Report) -> list[str]:
     """One id per section, unique in the document: a key used twice (or one of the fixed ids) gets a number,
     so the table of contents and every link lead to the section they name."""
@@ -156,6 +176,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                     {
                         "kind": "table",
                         "wide": len(block.header) > WIDE_COLUMNS,
+                        "widths": column_widths(block) if len(block.rows) >= LONG_TABLE else [],
                         "caption": block.caption,
                         "header": block.header,
                         "numeric": block.numeric,
@@ -282,6 +303,7 @@ h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
 .report-table caption { text-align: left; font-weight: bold; margin-bottom: 0.2em; }
 .report-table th, .report-table td { border: 0.5pt solid #777; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 .report-table thead th { background: #e8eef2; }
+.report-table.long { table-layout: fixed; }
 .report-table thead { display: table-header-group; }
 .report-table tr { page-break-inside: avoid; }
 .report-table .num { text-align: right; }
@@ -308,6 +330,9 @@ h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
 """
 
 
+DOCUMENT_CSS += "".join(f".report-table col.w{n} {{ width: {n}%; }}" for n in range(WIDTH_STEP, 101, WIDTH_STEP))
+
+
 def pdf(report: Report, profile: GraphicProfile | None = None) -> bytes:
     """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks, in the
     graphic profile (logo on the cover and in the header, colours, the uploaded font embedded)."""
@@ -315,11 +340,36 @@ def pdf(report: Report, profile: GraphicProfile | None = None) -> bytes:
     return pdf_of(page(report, pictures=True, profile=profile))
 
 
+def _linear_page_references() -> None:
+    """Make pydyf's ``PDF.page_references`` answer from a tuple kept until a page is added.
+
+    WeasyPrint asks for it once per tagged box when it writes a tagged (PDF/UA) file, and pydyf 0.13 builds the
+    tuple of every page's reference each time: pages × boxes, 84 s of a 930-page plan on the bench. The same
+    tuple, built once per page count."""
+    import pydyf
+
+    built = pydyf.PDF.page_references
+    if getattr(built, "kept", False):
+        return
+
+    def page_references(pdf) -> tuple[bytes, ...]:
+        kids = pdf.pages["Kids"]
+        kept = pdf.__dict__.get("_kept_page_references")
+        if kept is None or kept[0] != len(kids):
+            kept = (len(kids), built.fget(pdf))
+            pdf.__dict__["_kept_page_references"] = kept
+        return kept[1]
+
+    page_references.kept = True
+    pydyf.PDF.page_references = property(page_references)
+
+
 def pdf_of(source: str) -> bytes:
     """The PDF of a page made by :func:`page` with pictures: a version stores that page as its HTML too, so the
     download and the PDF are one layout, each chart drawn once."""
     from weasyprint import HTML
 
+    _linear_page_references()
     return HTML(string=source, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
 
 

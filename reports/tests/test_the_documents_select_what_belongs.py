@@ -90,3 +90,16 @@ def test_the_plan_lists_the_indicators_to_follow_per_unit_before_any_result_is_i
         ["Brukarbedömning våld i nära relationer"],
     )
     assert "Följs bara inom verksamheten" not in str(tables)
+
+
+def test_the_plan_takes_up_risks_from_level_high_and_every_risk_an_egenkontroll_follows(tree, admin):
+    from controls.tests.factories import ControlFactory
+
+    RiskFactory(unit=tree.a1, area="Utredning", title="Hög risk", probability=4, consequence=2)
+    followed = RiskFactory(unit=tree.a1, area="Utredning", title="Följd risk", probability=1, consequence=2)
+    ControlFactory(unit=tree.a1, risk=followed, title="Aktgranskning")
+    RiskFactory(unit=tree.a1, area="Utredning", title="Låg risk", probability=1, consequence=1)
+    found = section(tree, admin, "quality_plan", "kvalitetsplan")
+    rows = [row[0] for block in found.blocks if hasattr(block, "rows") for row in block.rows]
+    assert sorted(rows) == ["Följd risk (2)", "Hög risk (8)"]
+    assert "Ytterligare 1 aktiv risk med lägre risknivå" in texts(found)

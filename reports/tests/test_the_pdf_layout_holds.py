@@ -178,3 +178,41 @@ def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch):
     assert set(drawn) == {id(f) for f in figures}
     first = figures[0]
     assert drawn[id(first)][0] == charts.png(charts.Chart(first.chart, "", "", "line"))  # as drawn in one process
+
+
+def test_a_long_register_gets_fixed_columns_and_keeps_every_column_on_the_page():
+    header = ["Risk", "Egenkontroll", "Syfte", "Åtgärder", "Vad ska göras"]
+    body = [
+        [f"{LONG_NAME} risk {n}", f"Aktgranskning {n}", "Att se att tiden hålls. " * 3, "–", "Granska tio akter."]
+        for n in range(render.LONG_TABLE + 10)
+    ]
+    table = Table("Kvalitetsplan per område", header, body, source="arenden")
+    widths = render.column_widths(table)
+    assert sum(widths) <= 100 and min(widths) >= render.WIDTH_STEP and widths[2] > widths[3]
+    report = Report(
+        kind="kvalitetsplan",
+        title="Kvalitetsplan 2026",
+        subtitle="S",
+        organisation="Exempelkommun",
+        unit="S",
+        period="2026",
+        sections=[Section("plan", "Plan", 1, [table])],
+        sources=[Source("arenden", "Ärenden", "Ärendedata", "2026")],
+    )
+    assert 'class="report-table long"' in render.page(report)
+    layout = laid_out(report)
+    assert layout.tables_past_the_margin == [] and layout.warnings == []
+
+
+def test_page_references_are_the_librarys_own_built_once_per_page_count():
+    import pydyf
+
+    render._linear_page_references()
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    references = document.page_references
+    assert references == tuple(f"{n} 0 R".encode() for n in document.pages["Kids"][::3])
+    assert document.page_references is references  # kept
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(document.page_references) == 4  # a new page: built again
