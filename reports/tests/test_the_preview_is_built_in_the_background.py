@@ -81,3 +81,28 @@ def test_editing_one_section_builds_only_that_section(client, tree, admin, monke
     assert client.get(f"/rapporter/text/?{query}").status_code == 200
     saved = client.post(f"/rapporter/text/?{query}", {"section": "inledning", "text": "Ny text.", "save": "1"})
     assert saved.status_code == 302
+
+
+def test_saving_from_the_edit_page_stores_the_text_without_assembling_the_section_again(
+    client, tree, admin, monkeypatch
+):
+    client.force_login(admin)
+    query = f"kind=kvalitetsberattelse&year={YEAR}&period=&unit={tree.root.pk}&section=riskhantering"
+    page = client.get(f"/rapporter/text/?{query}")
+    checked = page.context["checked"]
+
+    def never(*args, **kwargs):
+        raise AssertionError("the section was assembled again")
+
+    monkeypatch.setattr(generate, "assemble_section", never)
+    saved = client.post(
+        f"/rapporter/text/?{query}", {"section": "riskhantering", "text": "Vår text.", "checked": checked}
+    )
+    assert saved.status_code == 302
+    from reports.models import Narrative
+
+    assert Narrative.objects.get(section="riskhantering").text == "Vår text."
+    # A mark for another section does not count: that post is checked by assembling, as always.
+    other = query.replace("section=riskhantering", "section=inledning")
+    with pytest.raises(AssertionError, match="assembled again"):
+        client.post(f"/rapporter/text/?{other}", {"section": "inledning", "text": "X", "checked": checked})
