@@ -16,7 +16,22 @@ import pytest
 from django.conf import settings
 
 from reports import render
-from reports.content import Report
+from reports.content import Report, Source
+
+
+def made_up(sections, kind: str = "kvalitetsberattelse", title: str = "Kvalitetsberättelse 2026") -> Report:
+    """A made-up document of ``sections`` for Exempelkommun's Socialnämnden, 2026, whose tables and figures name
+    the source "arenden"."""
+    return Report(
+        kind=kind,
+        title=title,
+        subtitle="Socialnämnden",
+        organisation="Exempelkommun",
+        unit="Socialnämnden",
+        period="2026",
+        sections=sections,
+        sources=[Source("arenden", "Ärenden", "Ärendedata", "2026")],
+    )
 
 
 @dataclass

@@ -18,7 +18,8 @@ from PIL import Image
 
 from organisation.models import GraphicProfile
 from reports import render
-from reports.content import Paragraph, Report, Section, Source
+from reports.content import Paragraph, Report, Section
+from reports.tests.layout import made_up
 
 # A font this machine does not have installed (matplotlib ships it), so only an embedded upload can show it.
 STIX = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "STIXGeneral.ttf"
@@ -60,16 +61,7 @@ def profile(**changes) -> GraphicProfile:
 
 def report() -> Report:
     text = Paragraph("Verksamheten har under perioden arbetat med att korta utredningstiderna. " * 30)
-    return Report(
-        kind="kvalitetsberattelse",
-        title="Kvalitetsberättelse 2026",
-        subtitle="Socialnämnden",
-        organisation="Exempelkommun",
-        unit="Socialnämnden",
-        period="2026",
-        sections=[Section(f"avsnitt-{n}", f"Avsnitt {n}", 1, [text, text]) for n in range(4)],
-        sources=[Source("arenden", "Ärenden", "Ärendedata", "2026")],
-    )
+    return made_up([Section(f"avsnitt-{n}", f"Avsnitt {n}", 1, [text, text]) for n in range(4)])
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ from docx.oxml.ns import qn
 
 from core import charts
 from core.charts import ChartData, Series
-from core.document import Figure, Paragraph, Section, Source, Table
+from core.document import Figure, Paragraph, Section, Table
 from reports import render
 from reports.content import Report
 
-from .layout import contents_disagreeing, laid_out
+from .layout import contents_disagreeing, laid_out, made_up
 
 LONG_NAME = "Myndighetsenheten för barn, unga och familjer med särskilt stöd"
 MONTHS = ["Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober"]
@@ -48,16 +48,7 @@ def _report() -> Report:
     ]
     for n in range(6):
         sections.append(Section(f"indikator-{n}", f"Indikator {n}", 2, [text, _figure(n), text]))
-    return Report(
-        kind="kvalitetsberattelse",
-        title="Kvalitetsberättelse 2026",
-        subtitle="Socialnämnden",
-        organisation="Exempelkommun",
-        unit="Socialnämnden",
-        period="2026",
-        sections=sections,
-        sources=[Source("arenden", "Ärenden", "Ärendedata", "2026")],
-    )
+    return made_up(sections)
 
 
 @pytest.fixture(scope="module")
@@ -151,15 +142,7 @@ def test_in_word_a_wide_table_has_landscape_pages_of_its_own_and_captions_keep_w
 
 def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch):
     sections = [Section(f"indikator-{n}", f"Indikator {n}", 1, [_figure(n)]) for n in range(render.PARALLEL_FROM + 2)]
-    report = Report(
-        kind="kvalitetsberattelse",
-        title="K",
-        subtitle="S",
-        organisation="E",
-        unit="S",
-        period="2026",
-        sections=sections,
-    )
+    report = made_up(sections)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # two cores, whatever here
     pools = []
 
@@ -189,16 +172,7 @@ def test_a_long_register_gets_fixed_columns_and_keeps_every_column_on_the_page()
     table = Table("Kvalitetsplan per område", header, body, source="arenden")
     widths = render.column_widths(table)
     assert sum(widths) <= 100 and min(widths) >= render.WIDTH_STEP and widths[2] > widths[3]
-    report = Report(
-        kind="kvalitetsplan",
-        title="Kvalitetsplan 2026",
-        subtitle="S",
-        organisation="Exempelkommun",
-        unit="S",
-        period="2026",
-        sections=[Section("plan", "Plan", 1, [table])],
-        sources=[Source("arenden", "Ärenden", "Ärendedata", "2026")],
-    )
+    report = made_up([Section("plan", "Plan", 1, [table])], "kvalitetsplan", "Kvalitetsplan 2026")
     assert 'class="report-table long"' in render.page(report)
     layout = laid_out(report)
     assert layout.tables_past_the_margin == [] and layout.warnings == []
