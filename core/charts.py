@@ -173,6 +173,11 @@ LINE_STYLES = {
 }
 
 
+def chart(kind: str, data: ChartData) -> Chart:
+    """A bar or a line chart (``kind``) of the data, as SVG: what a document's figure draws."""
+    return bar_chart(data) if kind == "bar" else line_chart(data)
+
+
 def line_chart(data: ChartData) -> Chart:
     """A line chart over ordered categories (follow-up points): values, limits, centre line and targets, with
     the marked points ringed. The same function draws the indicator pages and the report documents."""

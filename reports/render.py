@@ -52,8 +52,12 @@ PLACEHOLDERS = {
 }
 
 
-def _chart(figure: Figure) -> charts.Chart:
-    return charts.bar_chart(figure.chart) if figure.kind == "bar" else charts.line_chart(figure.chart)
+def _chart(report: Report, figure: Figure) -> charts.Chart:
+    """The figure as an SVG chart for the page, drawn once per document (:func:`draw_charts`)."""
+    drawn = report.__dict__.setdefault("_charts", {})
+    if id(figure) not in drawn:
+        drawn[id(figure)] = charts.chart(figure.kind, figure.chart)
+    return drawn[id(figure)]
 
 
 def _picture(report: Report, figure: Figure) -> tuple[bytes, str]:
@@ -75,31 +79,44 @@ PARALLEL_FROM = 24
 
 
 def draw_pictures(report: Report) -> None:
-    """Draw every chart of the document not drawn yet, in parallel on the machine's cores when there are many
-    (one process per core: matplotlib draws in one thread at a time), into the memo :func:`_picture` reads."""
+    """Draw every chart of the document as a PNG (Word, PDF) not drawn yet, in parallel on the machine's cores
+    when there are many (:func:`_in_parallel`), into the memo :func:`_picture` reads."""
     drawn = report.__dict__.setdefault("_pictures", {})
-    figures = [
-        block
-        for section in report.sections
-        for block in section.blocks
-        if isinstance(block, Figure) and id(block) not in drawn
-    ]
+    figures = [f for f in _figures(report) if id(f) not in drawn]
+    wanted = [charts.Chart(f.chart, "", charts.alt_text(f.chart), f.kind) for f in figures]
+    for figure, chart, picture in zip(figures, wanted, _in_parallel(charts.png, wanted), strict=True):
+        drawn[id(figure)] = (picture, chart.alt)
+
+
+def draw_charts(report: Report) -> None:
+    """Draw every chart of the document as SVG (the page) not drawn yet, in parallel when there are many, into
+    the memo :func:`_chart` reads."""
+    drawn = report.__dict__.setdefault("_charts", {})
+    figures = [f for f in _figures(report) if id(f) not in drawn]
+    kinds, data = [f.kind for f in figures], [f.chart for f in figures]
+    for figure, chart in zip(figures, _in_parallel(charts.chart, kinds, data), strict=True):
+        drawn[id(figure)] = chart
+
+
+def _figures(report: Report) -> list[Figure]:
+    return [block for section in report.sections for block in section.blocks if isinstance(block, Figure)]
+
+
+def _in_parallel(function, *arguments: list) -> list:
+    """``function`` over the argument lists, in one process per core when there are PARALLEL_FROM items or more
+    (matplotlib draws in one thread at a time), else here; here too when helper processes cannot be started."""
+    count = len(arguments[0])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if len(figures) < PARALLEL_FROM or cores < 2:
-        for figure in figures:
-            _picture(report, figure)
-        return
-    charts_to_draw = [charts.Chart(f.chart, "", charts.alt_text(f.chart), f.kind) for f in figures]
+    if count < PARALLEL_FROM or cores < 2:
+        return list(map(function, *arguments))
     # forkserver, not fork: the web server and the task worker hold database connections and threads.
     context = multiprocessing.get_context("forkserver")
     try:
         with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-            pictures = list(pool.map(charts.png, charts_to_draw, chunksize=max(1, len(figures) // (cores * 4))))
-    except (BrokenProcessPool, OSError):  # no helper processes here (a sandbox, a limit): draw them in this one
+            return list(pool.map(function, *arguments, chunksize=max(1, count // (cores * 4))))
+    except (BrokenProcessPool, OSError):  # no helper processes here (a sandbox, a limit)
         logger.warning("Charts drawn in one process: helper processes could not be started", exc_info=True)
-        pictures = [charts.png(chart) for chart in charts_to_draw]
-    for figure, chart, picture in zip(figures, charts_to_draw, pictures, strict=True):
-        drawn[id(figure)] = (picture, chart.alt)
+        return list(map(function, *arguments))
 
 
 def _sources(report: Report) -> dict[str, Any]:
@@ -150,6 +167,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
     """The sections with each block ready for the HTML template (cells, links, data URIs); charts as SVG, or
     as PNG pictures with ``pictures`` (for the PDF)."""
     sources = _sources(report)
+    draw_pictures(report) if pictures else draw_charts(report)
     prepared = []
     for section, anchor in zip(report.sections, anchors(report), strict=True):
         blocks = []
@@ -190,7 +208,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                     picture, alt = _picture(report, block)
                     uri = "data:image/png;base64," + base64.b64encode(picture).decode()
                 else:
-                    chart = _chart(block)
+                    chart = _chart(report, block)
                     uri, alt = chart.data_uri, chart.alt
                 blocks.append(
                     {
