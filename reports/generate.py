@@ -106,7 +106,6 @@ def run(version: ReportVersion) -> ReportVersion:
         profile = GraphicProfile.current()  # the look of the day is kept in all three files
         word = render.docx(report, template, profile)
         step(70)
-        render.draw_pictures(report)
         page = render.page(report, pictures=True, profile=profile)
         pdf = render.pdf_of(page)
         step(95)

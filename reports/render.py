@@ -167,7 +167,10 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
     """The sections with each block ready for the HTML template (cells, links, data URIs); charts as SVG, or
     as PNG pictures with ``pictures`` (for the PDF)."""
     sources = _sources(report)
-    draw_pictures(report) if pictures else draw_charts(report)
+    if pictures:
+        draw_pictures(report)
+    else:
+        draw_charts(report)
     prepared = []
     for section, anchor in zip(report.sections, anchors(report), strict=True):
         blocks = []
@@ -271,9 +274,12 @@ def font_data_uri(profile: GraphicProfile) -> str:
     """The profile's uploaded font as a ``data:`` URI, or "" when the standard font is used."""
     if not profile.font:
         return ""
-    data = bytes(profile.font)
-    kind = "otf" if data[:4] == b"OTTO" else "ttf"
-    return f"data:font/{kind};base64,{base64.b64encode(data).decode()}"
+    return f"data:{font_type(profile)};base64,{base64.b64encode(bytes(profile.font)).decode()}"
+
+
+def font_type(profile: GraphicProfile) -> str:
+    """The media type of the profile's font: OpenType with CFF outlines begins "OTTO", else TrueType."""
+    return "font/otf" if bytes(profile.font[:4]) == b"OTTO" else "font/ttf"
 
 
 def profile_css(profile: GraphicProfile, *, font_url: str = "") -> str:
@@ -354,7 +360,6 @@ DOCUMENT_CSS += "".join(f".report-table col.w{n} {{ width: {n}%; }}" for n in ra
 def pdf(report: Report, profile: GraphicProfile | None = None) -> bytes:
     """The document as a tagged PDF (PDF/UA-1 as far as WeasyPrint goes) with page numbers and bookmarks, in the
     graphic profile (logo on the cover and in the header, colours, the uploaded font embedded)."""
-    draw_pictures(report)
     return pdf_of(page(report, pictures=True, profile=profile))
 
 

@@ -117,6 +117,7 @@ class NarrativeEdit(DocumentMixin, generic.TemplateView):
         if not can(self.request.user, Perm.CHANGE, Narrative, unit):
             raise PermissionDenied
         key = (self.request.GET.get("section") or self.request.POST.get("section") or "").strip()
+        self.chosen = (kind, year, period, unit)  # read once per request; the page signs it
         return kind, year, period, unit, key
 
     def setup_section(self):
@@ -145,7 +146,7 @@ class NarrativeEdit(DocumentMixin, generic.TemplateView):
                 "query": query,
                 "saved": saved,
                 "previous": previous,
-                "checked": self.checked(*self.document(), section.key),
+                "checked": self.checked(*self.chosen, section.key),
                 "title": f"{section.heading} – {report.title}",
             },
         )
@@ -329,7 +330,11 @@ class VersionFile(ScopedMixin, generic.View):
         if file_format == Format.HTML:
             # The page stored when the version was made, in the profile of that day; a version from before pages
             # were stored is laid out again from its frozen content.
-            page = version.html.read() if version.html else render.page(from_dict(version.content))
+            if version.html:
+                with version.html.open("rb") as stored:
+                    page = stored.read()
+            else:
+                page = render.page(from_dict(version.content))
             response = HttpResponse(page, content_type="text/html; charset=utf-8")
             # A download, to be read and kept as a file: its own stylesheet is inline, which the site's CSP refuses.
             response["Content-Disposition"] = f'attachment; filename="{name}.html"'
@@ -499,7 +504,6 @@ class ProfileFont(LoginRequiredMixin, generic.View):
         profile = GraphicProfile.current()
         if not profile.font:
             raise Http404
-        uri = render.font_data_uri(profile)
-        response = HttpResponse(bytes(profile.font), content_type=uri.split(";", 1)[0].removeprefix("data:"))
+        response = HttpResponse(bytes(profile.font), content_type=render.font_type(profile))
         response["Cache-Control"] = "private, max-age=300"
         return response
