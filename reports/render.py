@@ -135,6 +135,27 @@ LONG_TABLE = 50
 WIDTH_STEP = 5  # per cent: the widths a long table's columns are given (classes w5 … w100 in DOCUMENT_CSS)
 
 
+# A run of this many characters without a space (an address, a code, pasted garbage) gets a break opportunity
+# after every BREAK_EVERY of them, so that no table column has to be as wide as the run (see breakable()).
+LONG_RUN = re.compile(r"\S{30,}")
+BREAK_EVERY = 15
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """A table cell's text with an invisible break opportunity inside each long run without a space.
+
+    Cells wrap with ``overflow-wrap: break-word``, which WeasyPrint lays out quickly but which leaves a column as
+    wide as its longest unbreakable run; ``overflow-wrap: anywhere`` would bound the width by measuring every
+    character as a possible break, which made the automatic table layout five to eight times slower on ordinary
+    text (and with ``hyphens: auto`` tens of seconds for one long word). A zero-width space every BREAK_EVERY
+    characters of a long run keeps both: short layout times and every column on the page."""
+    return LONG_RUN.sub(
+        lambda run: ZERO_WIDTH_SPACE.join(run[0][i : i + BREAK_EVERY] for i in range(0, len(run[0]), BREAK_EVERY)),
+        text,
+    )
+
+
 def column_widths(table: Table, sample: int = 200) -> list[int]:
     """Each column's share of a long table's width, in steps of WIDTH_STEP per cent: by the longest text in the
     header and the first ``sample`` rows (capped, so one long comment does not take the page), at least one step."""
@@ -184,7 +205,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                         "total": index in block.total_rows,
                         "cells": [
                             {
-                                "text": text,
+                                "text": breakable(text),
                                 "numeric": column in block.numeric,
                                 "link": block.links.get(f"{index},{column}", ""),
                             }
@@ -199,7 +220,7 @@ def view_model(report: Report, pictures: bool = False) -> list[dict[str, Any]]:
                         "wide": len(block.header) > WIDE_COLUMNS,
                         "widths": column_widths(block) if len(block.rows) >= LONG_TABLE else [],
                         "caption": block.caption,
-                        "header": block.header,
+                        "header": [breakable(text) for text in block.header],
                         "numeric": block.numeric,
                         "cells": rows,
                         "source_text": f"{source.title} ({source.period})" if source else "",
@@ -308,7 +329,8 @@ DOCUMENT_CSS = """
 @page { size: A4; margin: 2.2cm 2cm 2.4cm 2.2cm;
   @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-family: "DejaVu Sans"; font-size: 8pt; }
   @bottom-left { content: string(doctitle); font-family: "DejaVu Sans"; font-size: 8pt; } }
-body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4; color: #111; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4; color: #111;
+  overflow-wrap: break-word; }
 .report-title { string-set: doctitle content(); font-size: 22pt; margin: 3cm 0 0.3cm; }
 .report-cover { page-break-after: always; }
 .report-organisation { font-weight: bold; }
@@ -323,7 +345,7 @@ h4 { font-size: 10.5pt; bookmark-level: 3; page-break-after: avoid; }
 @page landscape { size: A4 landscape; }
 .table-wrap.wide { page: landscape; }
 .report-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 0.2em; font-size: 8.5pt; }
-.report-table th, .report-table td { hyphens: auto; overflow-wrap: anywhere; }
+.report-table th, .report-table td { hyphens: auto; overflow-wrap: break-word; }
 .report-table caption { text-align: left; font-weight: bold; margin-bottom: 0.2em; }
 .report-table th, .report-table td { border: 0.5pt solid #777; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 .report-table thead th { background: #e8eef2; }

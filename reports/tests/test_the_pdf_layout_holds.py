@@ -190,3 +190,18 @@ def test_page_references_are_the_librarys_own_built_once_per_page_count():
     assert document.page_references is references  # kept
     document.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert len(document.page_references) == 4  # a new page: built again
+
+
+ADDRESS = "https://www.socialstyrelsen.se/kunskapsstod-och-regler/regler-och-riktlinjer/foreskrifter-och-allmanna-rad/"
+
+
+def test_a_long_run_without_spaces_gets_break_opportunities_and_its_table_stays_on_the_page():
+    # Without them, WeasyPrint tries every hyphenation of the run on every line: a minute for a few such cells.
+    cells = [["Å" * 300, ADDRESS, "Uppföljd"], ["Kort text", "12", ADDRESS + "x" * 40]]
+    table = Table("Hänvisningar", ["Namn", "Adress", "Status"], cells, source="arenden")
+    report = made_up([Section("kallor", "Källor", 1, [Paragraph("Ö" * 400), table])])
+
+    assert "Å" * 15 + render.ZERO_WIDTH_SPACE + "Å" * 15 in render.page(report, pictures=True)
+    assert laid_out(report).tables_past_the_margin == []
+    assert render.breakable(ADDRESS).replace(render.ZERO_WIDTH_SPACE, "") == ADDRESS
+    assert render.breakable(LONG_NAME) == LONG_NAME  # ordinary words are left as they are
