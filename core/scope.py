@@ -19,8 +19,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection, models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import Lookup
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -65,8 +67,12 @@ class Access:
 
 @dataclass(frozen=True)
 class Grant:
+    """A role the user holds at a unit (its materialised path). ``everything``: the unit is the tree's only root,
+    so the grant covers every record there is and its filter can be left out of the query."""
+
     role: str
     path: str
+    everything: bool = False
 
     @property
     def is_root(self) -> bool:
@@ -80,9 +86,16 @@ def grants_of(user: Any) -> list[Grant]:
     cached = getattr(user, "_scope_grants", None)
     if cached is None:
         from accounts.models import Membership  # accounts depends on core, not the reverse
+        from organisation.models import Unit
 
-        rows = Membership.objects.active(timezone.localdate()).filter(user=user).values_list("role", "unit__path")
-        cached = [Grant(role, path) for role, path in rows]
+        other_root = Unit.objects.filter(parent=None).exclude(pk=OuterRef("unit"))
+        rows = (
+            Membership.objects.active(timezone.localdate())
+            .filter(user=user)
+            .annotate(only_root=Q(unit__parent=None) & ~Exists(other_root))
+            .values_list("role", "unit__path", "only_root")
+        )
+        cached = [Grant(role, path, bool(only_root)) for role, path, only_root in rows]
         user._scope_grants = cached
     return cached
 
@@ -102,11 +115,35 @@ def unrestricted(user: Any, roles: frozenset[str] | _Everyone) -> bool:
     return user.is_superuser or roles is EVERYONE
 
 
+def covers_everything(user: Any, roles: frozenset[str]) -> bool:
+    """Whether one of ``roles`` is held at the tree's only root: every record is in scope, no filter needed."""
+    return any(g.everything and g.role in roles for g in grants_of(user))
+
+
 def _path_q(paths: list[str]) -> Q:
     q = Q(pk__in=[])
     for path in paths:
         q |= Q(path__startswith=path)
     return q
+
+
+class _AnyOf(Lookup):
+    """``column = ANY(ARRAY(subquery))``: PostgreSQL reads the subquery once, before the table, and can then use
+    the column's index, also beside an ``OR`` (the owners' clause); ``column IN (subquery)`` under an ``OR``
+    becomes a filter on a scan of the whole table (issue 16: 112.8 against 3.7 ms on 200 000 avvikelser)."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def _unit_in(unit_lookup: str, units: models.QuerySet) -> Q:
+    if connection.vendor == "postgresql":
+        return Q(_AnyOf(F(unit_lookup), ArraySubquery(units.order_by())))
+    return Q(**{f"{unit_lookup}__in": units})
 
 
 def scope_q(scope_path: str, paths: list[str]) -> Q:
@@ -120,7 +157,7 @@ def scope_q(scope_path: str, paths: list[str]) -> Q:
     from organisation.models import Unit
 
     unit_lookup = scope_path.removesuffix("__path")
-    q = Q(**{f"{unit_lookup}__in": Unit.objects.filter(_path_q(paths)).values("pk")})
+    q = _unit_in(unit_lookup, Unit.objects.filter(_path_q(paths)).values("pk"))
     if any(p.count("/") == 2 for p in paths):
         q |= Q(**{f"{unit_lookup}__isnull": True})
     return q
@@ -193,7 +230,7 @@ class ScopedQuerySet(models.QuerySet):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         roles = self.model.access.roles(perm)
-        if unrestricted(user, roles):
+        if unrestricted(user, roles) or covers_everything(user, roles):
             return self
         paths = scope_paths(user, roles)
         owned = Q(pk__in=[])
@@ -215,7 +252,7 @@ def for_aggregates(queryset: ScopedQuerySet, user: Any) -> ScopedQuerySet:
 
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
-    if user.is_superuser:
+    if user.is_superuser or covers_everything(user, frozenset(Role)):
         return queryset
     paths = scope_paths(user, frozenset(Role))
     if not paths:
