@@ -13,6 +13,7 @@ from django.views import generic
 
 from audit import log as audit_log
 from audit.choices import Action
+from core import params
 from core.scope import Perm, can, can_change
 from core.tables import workbook_response
 from core.views import ImportView, RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
@@ -161,12 +162,8 @@ class NotCarriedOut(ScopedMixin, generic.TemplateView):
         today = timezone.localdate()
         dates = reporting_dates()
         current = next((n for n, (m, d) in enumerate(dates, start=1) if (today.month, today.day) <= (m, d)), 1)
-        try:
-            year = int(self.request.GET.get("year") or today.year)
-            number = int(self.request.GET.get("period") or current)
-        except ValueError:
-            return today.year, current
-        return (year, number) if 1 <= number <= len(dates) and 2000 <= year <= 2100 else (today.year, current)
+        year = params.year(self.request, today.year)
+        return year, params.whole_number(self.request, "period", current, 1, len(dates), label=_("period"))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -14,6 +14,7 @@ from actions.models import Action
 from actions.views import NewActionFor
 from audit import log as audit_log
 from audit.choices import Action as AuditAction
+from core import params
 from core.filters import chosen_unit
 from core.scope import Perm, can_change, links, visible_ids
 from core.tables import workbook_response
@@ -112,7 +113,7 @@ class QualityPlan(ScopedMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        year = int(self.request.GET.get("year") or timezone.localdate().year)
+        year = params.year(self.request, timezone.localdate().year)
         risks, controls = Risk.objects.visible_to(user), Control.objects.visible_to(user)
         actions = Action.objects.visible_to(user)
         unit = chosen_unit(self.request)

@@ -90,21 +90,40 @@ def alt_text(data: ChartData) -> str:
     return f"{data.title}. " + "; ".join(parts) + "." + "".join(f" {note}" for note in data.notes)
 
 
-_drawn: dict[str, str] = {}
+# Recent drawings, by what they show and in which format: the same data draws the same file (ids are salted
+# stably), matplotlib takes a tenth of a second or more per chart, and pages and documents draw the same figures
+# again and again (a preview and then a version, Word and then the PDF). Bounded: a document of thousands of
+# charts only passes through it.
+_drawn: dict[str, str | bytes] = {}
 DRAWN_MAX = 256
 
 
-def _cached_svg(kind: str, data: ChartData, draw) -> Chart:
-    """The same data draws the same SVG (ids are salted stably), so a recent drawing is reused: matplotlib
-    takes a tenth of a second or more per chart and pages redraw the same figures many times."""
-    key = kind + json.dumps(dataclasses.asdict(data), default=str)  # lazy texts as they read now
-    svg = _drawn.get(key)
-    if svg is None:
-        svg = draw(data)
-        if len(_drawn) >= DRAWN_MAX:
-            _drawn.pop(next(iter(_drawn)))
-        _drawn[key] = svg
-    return Chart(data=data, svg=svg, alt=alt_text(data), kind=kind)
+def _key(kind: str, data: ChartData, image_format: str) -> str:
+    return f"{kind}:{image_format}:" + json.dumps(dataclasses.asdict(data), default=str)  # lazy texts as they read now
+
+
+def drawn(kind: str, data: ChartData, image_format: str) -> str | bytes | None:
+    """The drawing of this chart in this format if it was made recently, else None."""
+    return _drawn.get(_key(kind, data, image_format))
+
+
+def keep(kind: str, data: ChartData, image_format: str, drawing: str | bytes) -> None:
+    """Remember a drawing made elsewhere (in a helper process) for the next that asks."""
+    if len(_drawn) >= DRAWN_MAX:
+        _drawn.pop(next(iter(_drawn)))
+    _drawn[_key(kind, data, image_format)] = drawing
+
+
+def _drawing(kind: str, data: ChartData, image_format: str) -> str | bytes:
+    found = drawn(kind, data, image_format)
+    if found is None:
+        found = (_draw_bars if kind == "bar" else _draw_lines)(data, image_format)
+        keep(kind, data, image_format, found)
+    return found
+
+
+def _cached_svg(kind: str, data: ChartData) -> Chart:
+    return Chart(data=data, svg=str(_drawing(kind, data, "svg")), alt=alt_text(data), kind=kind)
 
 
 def _saved(fig, image_format: str) -> str | bytes:
@@ -123,15 +142,13 @@ def _saved(fig, image_format: str) -> str | bytes:
 
 def png(chart: Chart) -> bytes:
     """The same chart as a PNG picture, for Word and PDF documents (Word cannot hold SVG everywhere, and a
-    picture lays out far faster than a vector drawing in a long PDF). Drawn each time it is asked for: a
-    document keeps its own pictures (reports.render), so both its formats share one drawing."""
-    draw = _draw_bars if chart.kind == "bar" else _draw_lines
-    return draw(chart.data, "png")
+    picture lays out far faster than a vector drawing in a long PDF)."""
+    return bytes(_drawing(chart.kind, chart.data, "png"))
 
 
 def bar_chart(data: ChartData) -> Chart:
     """A bar chart (grouped when there are several series) as an SVG document."""
-    return _cached_svg("bar", data, _draw_bars)
+    return _cached_svg("bar", data)
 
 
 def _draw_bars(data: ChartData, image_format: str = "svg") -> str | bytes:
@@ -181,7 +198,7 @@ def chart(kind: str, data: ChartData) -> Chart:
 def line_chart(data: ChartData) -> Chart:
     """A line chart over ordered categories (follow-up points): values, limits, centre line and targets, with
     the marked points ringed. The same function draws the indicator pages and the report documents."""
-    return _cached_svg("line", data, _draw_lines)
+    return _cached_svg("line", data)
 
 
 def _draw_lines(data: ChartData, image_format: str = "svg") -> str | bytes:

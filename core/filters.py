@@ -49,8 +49,15 @@ class SearchFilter(django_filters.CharFilter):
 
 
 def chosen_unit(request):
-    """The unit picked in a page's ``unit`` parameter, or None when absent or not a unit id."""
+    """The unit picked in a page's ``unit`` parameter, None when absent; a value that names no unit is a 400."""
     from organisation.models import Unit
 
-    value = request.GET.get("unit", "")
-    return Unit.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    from .params import BadParameter, unit_id
+
+    pk = unit_id(request)
+    if pk is None:
+        return None
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise BadParameter(_("There is no unit number %(value)d.") % {"value": pk})
+    return unit

@@ -17,7 +17,7 @@ from django.views import generic
 from audit import log as audit_log
 from audit.choices import Action
 
-from . import todo, yearwheel
+from . import params, todo, yearwheel
 from .filters import chosen_unit
 from .forms import ImportFileForm, StatisticsForm, TransitionForm
 from .imports import ImportRefused
@@ -99,10 +99,31 @@ class RecordListView(ScopedMixin, generic.ListView):
             self.filterset = None
             return queryset
         self.filterset = self.filterset_class(self.request.GET or None, queryset=queryset, request=self.request)
-        return self.filterset.qs if self.filterset.is_bound else queryset
+        if not self.filterset.is_bound:
+            return queryset
+        if self.filter_refused():
+            # A filter that cannot be used shows no list rather than an unfiltered one that looks filtered.
+            return queryset.none()
+        return self.filterset.qs
+
+    def filter_refused(self) -> str:
+        """What is wrong with the page's filter parameters, naming each field; empty when they can be used."""
+        if self.filterset is None or not self.filterset.is_bound or self.filterset.is_valid():
+            return ""
+        return params.form_errors(self.filterset.form)
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        if self.filter_refused():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
 
     def get_queryset(self):
         return self.filtered()
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.request.GET.get("page") != "last":
+            params.whole_number(self.request, "page", 1, 1, 10**9, label=_("page"))  # a page that is no number: 400
+        return super().paginate_queryset(queryset, page_size)
 
     def prepare_rows(self, objects: list[Any]) -> list[Any]:
         """Hook: add per-row values a column shows (computed for the page at once, not per row)."""
@@ -115,6 +136,7 @@ class RecordListView(ScopedMixin, generic.ListView):
         context.update(
             title=self.title or self.model._meta.verbose_name_plural.capitalize(),
             filter=self.filterset,
+            filter_refused=self.filter_refused(),
             table=self.table,
             rows=self.table.page_rows(self.prepare_rows(list(context["object_list"]))),
             querystring=query.urlencode(),
@@ -132,6 +154,8 @@ class RecordExportView(RecordListView):
     paginate_by = None
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        if refused := self.filter_refused():
+            raise params.BadParameter(refused)
         objects = list(context["object_list"])
         fmt = "csv" if self.request.GET.get("format") == "csv" else "xlsx"
         audit_log.record(
@@ -337,21 +361,18 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     return render(request, "403.html", status=403)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400: a query parameter the page cannot use says which and why; other bad requests say only that."""
+    message = str(exception) if isinstance(exception, params.BadParameter) else ""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
 
 
 YEAR_WHEEL_FULL_LIST = 300  # up to this many items a year, every month is listed in full
 YEAR_WHEEL_PAGE = 100
-
-
-def _int_param(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
-    """A whole-number query parameter within bounds; anything else gives the default."""
-    try:
-        value = int(request.GET.get(name) or default)
-    except ValueError:
-        return default
-    return value if low <= value <= high else default
 
 
 class YearWheel(LoginRequiredMixin, generic.TemplateView):
@@ -370,7 +391,7 @@ class YearWheel(LoginRequiredMixin, generic.TemplateView):
 
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        year = _int_param(self.request, "year", today.year, 2000, 2100)
+        year = params.year(self.request, today.year)
         unit = chosen_unit(self.request)
         user = self.request.user
         counts = yearwheel.month_counts(user, year, unit)
@@ -380,11 +401,13 @@ class YearWheel(LoginRequiredMixin, generic.TemplateView):
             found = yearwheel.events(user, dt.date(year, 1, 1), dt.date(year, 12, 31), unit)
         else:
             # A large part of the organisation: the year as counts, and one month's items a page at a time.
-            month = _int_param(self.request, "month", today.month if year == today.year else 1, 1, 12)
+            month = params.whole_number(
+                self.request, "month", today.month if year == today.year else 1, 1, 12, label=_("month")
+            )
             first = dt.date(year, month, 1)
             last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
             page = Paginator(yearwheel.events(user, first, last, unit), YEAR_WHEEL_PAGE).get_page(
-                self.request.GET.get("page")
+                params.whole_number(self.request, "page", 1, 1, 10**9, label=_("page"))
             )
             found = list(page.object_list)
         months: dict[int, list[yearwheel.Event]] = {m: [] for m in ([month] if month else range(1, 13))}

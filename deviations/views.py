@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from actions.views import NewActionFor
-from core import textindex
+from core import params, textindex
 from core.filters import chosen_unit
 from core.forms import TransitionForm
 from core.scope import Perm, can, links, units_where
@@ -165,11 +164,7 @@ class MonthlyThemesView(ScopedMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        try:
-            year, month = (int(x) for x in self.request.GET.get("month", "").split("-"))
-            chosen = dt.date(year, month, 1)
-        except ValueError:
-            chosen = today.replace(day=1)
+        chosen = params.month(self.request, today.replace(day=1))
         queryset = Deviation.objects.visible_to(self.request.user, Perm.CHANGE)
         unit = chosen_unit(self.request)
         if unit is not None:

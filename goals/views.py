@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from core import params
 from core.filters import chosen_unit
 from core.forms import TransitionForm
 from core.scope import Perm, has_access, units_where
@@ -33,10 +34,8 @@ from .tasks import copy_goal_year
 
 
 def chosen_year(request, default: int | None = None) -> int:
-    try:
-        return int(request.GET.get("year") or default or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    """The page's year: ``?year=``, else ``default``, else this year; a bad value is a 400."""
+    return params.year(request, default or timezone.localdate().year)
 
 
 class GoalTree(ScopedMixin, generic.TemplateView):

@@ -80,21 +80,33 @@ PARALLEL_FROM = 24
 
 def draw_pictures(report: Report) -> None:
     """Draw every chart of the document as a PNG (Word, PDF) not drawn yet, in parallel on the machine's cores
-    when there are many (:func:`_in_parallel`), into the memo :func:`_picture` reads."""
+    when there are many (:func:`_in_parallel`), into the memo :func:`_picture` reads; a chart drawn recently
+    (``core.charts.drawn``) is taken as it is."""
     drawn = report.__dict__.setdefault("_pictures", {})
     figures = [f for f in _figures(report) if id(f) not in drawn]
-    wanted = [charts.Chart(f.chart, "", charts.alt_text(f.chart), f.kind) for f in figures]
-    for figure, chart, picture in zip(figures, wanted, _in_parallel(charts.png, wanted), strict=True):
-        drawn[id(figure)] = (picture, chart.alt)
+    pictures = {id(f): found for f in figures if (found := charts.drawn(f.kind, f.chart, "png")) is not None}
+    new = [f for f in figures if id(f) not in pictures]
+    wanted = [charts.Chart(f.chart, "", "", f.kind) for f in new]
+    for figure, picture in zip(new, _in_parallel(charts.png, wanted), strict=True):
+        charts.keep(figure.kind, figure.chart, "png", picture)  # drawn in a helper process: kept here too
+        pictures[id(figure)] = picture
+    for figure in figures:
+        drawn[id(figure)] = (pictures[id(figure)], charts.alt_text(figure.chart))
 
 
 def draw_charts(report: Report) -> None:
     """Draw every chart of the document as SVG (the page) not drawn yet, in parallel when there are many, into
-    the memo :func:`_chart` reads."""
+    the memo :func:`_chart` reads; a chart drawn recently is taken as it is."""
     drawn = report.__dict__.setdefault("_charts", {})
     figures = [f for f in _figures(report) if id(f) not in drawn]
-    kinds, data = [f.kind for f in figures], [f.chart for f in figures]
-    for figure, chart in zip(figures, _in_parallel(charts.chart, kinds, data), strict=True):
+    for f in figures:
+        if charts.drawn(f.kind, f.chart, "svg") is not None:
+            drawn[id(f)] = charts.chart(f.kind, f.chart)
+    new = [f for f in figures if id(f) not in drawn]
+    for figure, chart in zip(
+        new, _in_parallel(charts.chart, [f.kind for f in new], [f.chart for f in new]), strict=True
+    ):
+        charts.keep(figure.kind, figure.chart, "svg", chart.svg)  # drawn in a helper process: kept here too
         drawn[id(figure)] = chart
 
 

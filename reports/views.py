@@ -20,6 +20,7 @@ from django.views import generic
 
 from audit import log as audit_log
 from audit.choices import Action
+from core import params
 from core.scope import Perm, can, can_change
 from core.views import RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
 from organisation.models import GraphicProfile, Unit
@@ -42,12 +43,14 @@ class DocumentMixin(ScopedMixin):
     def document(self) -> tuple[str, int, str, Unit]:
         form = DocumentForm(self.request.GET, user=self.request.user)  # forms post back to the document's URL
         if not form.is_valid():
-            raise Http404
+            if set(form.errors) == {"unit"} and self.request.GET.get("unit", "").isdigit():
+                raise Http404  # a unit outside the person's scope is not found, as a record outside it is
+            raise params.BadParameter(params.form_errors(form))
         data = form.cleaned_data
         try:
             report_period(data["year"], data["period"])
         except ValueError as error:
-            raise Http404 from error
+            raise params.BadParameter(str(error)) from error
         return data["kind"], data["year"], data["period"], data["unit"]
 
     def query(self, kind: str, year: int, period: str, unit: Unit) -> str:

@@ -120,10 +120,10 @@ def test_only_the_most_specific_menu_entry_is_marked_current(tree, admin):
         assert [str(c) for c in current] == ["Statistik avvikelser"]
 
 
-def test_a_malformed_unit_parameter_is_ignored_not_a_server_error(client, tree, admin):
+def test_a_malformed_unit_parameter_is_a_bad_request_not_a_server_error(client, tree, admin):
     client.force_login(admin)
     for name in ("risks:matrix", "controls:quality_plan", "yearwheel", "deviations:themes"):
-        assert client.get(reverse(name), {"unit": "abc"}).status_code == 200, name
+        assert client.get(reverse(name), {"unit": "abc"}).status_code == 400, name
     for name in ("risks:matrix", "controls:quality_plan", "yearwheel"):
         assert client.get(reverse(name), {"unit": str(tree.a.pk)}).context["unit"] == tree.a, name
     themes = client.get(reverse("deviations:themes"), {"unit": str(tree.a.pk)})

@@ -78,7 +78,13 @@ def test_no_chart_is_parted_from_its_caption_and_the_layout_engine_warns_of_noth
     assert layout.warnings == []
 
 
-def test_a_share_is_drawn_on_an_axis_from_zero():
+@pytest.fixture
+def no_recent_drawings(monkeypatch):
+    """Charts are remembered across documents (core.charts); these tests watch them being drawn."""
+    monkeypatch.setattr(charts, "_drawn", {})
+
+
+def test_a_share_is_drawn_on_an_axis_from_zero(no_recent_drawings):
     import matplotlib.pyplot as plt
 
     captured = {}
@@ -95,7 +101,7 @@ def test_a_share_is_drawn_on_an_axis_from_zero():
     assert captured["ylim"][0] == 0
 
 
-def test_word_and_pdf_of_one_report_draw_each_chart_once(monkeypatch):
+def test_word_and_pdf_of_one_report_draw_each_chart_once(monkeypatch, no_recent_drawings):
     drawn = []
     original = charts.png
     monkeypatch.setattr(charts, "png", lambda chart: drawn.append(chart.data.title) or original(chart))
@@ -140,7 +146,7 @@ def test_in_word_a_wide_table_has_landscape_pages_of_its_own_and_captions_keep_w
     assert len(pictures) == 6 and all(p.paragraph_format.keep_with_next for p in pictures)
 
 
-def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch):
+def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch, no_recent_drawings):
     sections = [Section(f"indikator-{n}", f"Indikator {n}", 1, [_figure(n)]) for n in range(render.PARALLEL_FROM + 2)]
     report = made_up(sections)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # two cores, whatever here
@@ -160,7 +166,22 @@ def test_many_charts_are_drawn_in_parallel_into_the_same_pictures(monkeypatch):
     drawn = report.__dict__["_pictures"]
     assert set(drawn) == {id(f) for f in figures}
     first = figures[0]
-    assert drawn[id(first)][0] == charts.png(charts.Chart(first.chart, "", "", "line"))  # as drawn in one process
+    assert drawn[id(first)][0] == charts._draw_lines(first.chart, "png")  # as drawn in one process
+    assert charts.drawn("line", first.chart, "png") == drawn[id(first)][0]  # and remembered here for the next
+
+
+def test_a_chart_drawn_for_one_document_is_taken_as_it_is_by_the_next(monkeypatch, no_recent_drawings):
+    made = []
+    original = charts._draw_lines
+    monkeypatch.setattr(charts, "_draw_lines", lambda data, fmt="svg": made.append(fmt) or original(data, fmt))
+    first, second = _report(), _report()
+
+    render.docx(first)
+    render.html(second)
+    render.docx(second)
+
+    assert sorted(made) == ["png"] * 6 + ["svg"] * 6  # the second document drew nothing in a format drawn before
+    assert second.__dict__["_pictures"].keys() != first.__dict__["_pictures"].keys()  # each keeps its own memo
 
 
 def test_a_long_register_gets_fixed_columns_and_keeps_every_column_on_the_page():
