@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditedModel, BaseRecord
-from core.scope import Access, Perm, ScopedQuerySet, scope_paths, scope_q, unrestricted
+from core.scope import EVERYONE, Access, Perm, ScopedQuerySet, within_held
 
 from .choices import ADMINS, CHIEFS, Role
 
@@ -32,10 +32,10 @@ class UserQuerySet(ScopedQuerySet):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         roles = Membership.access.roles(perm)
-        if unrestricted(user, roles):
+        if user.is_superuser or roles is EVERYONE:
             return self
-        paths = scope_paths(user, roles)
-        memberships = Membership.objects.filter(user=OuterRef("pk")).filter(scope_q("unit__path", paths))
+        held = within_held(user, roles)
+        memberships = Membership.objects.filter(user=OuterRef("pk")).filter(held if held is not None else Q(pk__in=[]))
         own = Q(pk=user.pk) if perm == Perm.VIEW else Q(pk__in=[])
         return self.filter(own | Q(Exists(memberships)))
 

@@ -24,5 +24,5 @@ class ActionFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         overdue = {"due_on__lt": timezone.localdate()}
-        late = queryset.exclude(status=ActionStatus.DONE).filter(**overdue)
+        late = queryset.open().filter(**overdue)
         return late if value else queryset.exclude(pk__in=late.values("pk"))

@@ -15,12 +15,20 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from audit import context as audit_context
 from core.models import AuditedModel, BaseRecord
-from core.scope import Access
+from core.scope import Access, ScopedQuerySet
 from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
 from organisation.models import FollowUpPoint
 
 from . import rules
 from .choices import ActionStatus, Effect
+
+
+class ActionQuerySet(ScopedQuerySet):
+    """Åtgärder: scoped as every record, and ``open()`` for those not done yet."""
+
+    def open(self) -> ActionQuerySet:
+        """Not started or in progress: what is still to be done."""
+        return self.exclude(status=ActionStatus.DONE)
 
 
 class Action(WorkflowMixin, BaseRecord):
@@ -45,6 +53,8 @@ class Action(WorkflowMixin, BaseRecord):
     effect = models.CharField(_("effect"), max_length=20, choices=Effect.choices, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
+    objects = ActionQuerySet.as_manager()
+
     TRANSITIONS: ClassVar[dict[str, set[str]]] = {
         ActionStatus.NOT_STARTED: {ActionStatus.IN_PROGRESS, ActionStatus.DONE},
         ActionStatus.IN_PROGRESS: {ActionStatus.DONE, ActionStatus.NOT_STARTED},
@@ -60,7 +70,11 @@ class Action(WorkflowMixin, BaseRecord):
         verbose_name = _("improvement action")
         verbose_name_plural = _("improvement actions")
         ordering = ["status", "due_on", "id"]
-        indexes = [models.Index(fields=["responsible", "status"]), models.Index(fields=["unit", "status"])]
+        indexes = [
+            models.Index(fields=["responsible", "status"]),
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["status", "due_on", "id"]),  # the list's order: its first page without a sort
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -21,9 +21,7 @@ def send_overdue_action_reminders() -> int:
     per_person: dict[str, list[str]] = {}
     with translation.override(settings.LANGUAGE_CODE):
         late_actions = (
-            Action.objects.exclude(status="done")
-            .filter(due_on__lt=today, responsible__isnull=False)
-            .select_related("responsible")
+            Action.objects.open().filter(due_on__lt=today, responsible__isnull=False).select_related("responsible")
         )
         for action in late_actions.iterator(chunk_size=2000):
             if action.responsible.email:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from audit import log as audit_log
-from audit.choices import Action as AuditAction
+from audit.choices import Event
 from core.forms import TransitionForm
 from core.scope import Perm, can, can_change, has_access
 from core.views import (
@@ -113,7 +113,7 @@ class NewActionFor(RecordCreateView):
         with transaction.atomic():
             response = super().form_valid(form)
             self.source.actions.add(self.object)
-            audit_log.record(AuditAction.UPDATE, self.source, changes={"actions": [None, self.object.title]})
+            audit_log.record(Event.UPDATE, self.source, changes={"actions": [None, self.object.title]})
         return response
 
     def get_success_url(self) -> str:

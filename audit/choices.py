@@ -2,7 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Action(models.TextChoices):
+class Event(models.TextChoices):
+    """What happened to a record, as the audit log names it."""
+
     CREATE = "create", _("Created")
     UPDATE = "update", _("Changed")
     TRANSITION = "transition", _("Status changed")

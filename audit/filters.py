@@ -1,13 +1,12 @@
 import django_filters
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.filters import SearchFilter, SubtreeFilter
+from core.filters import DayFilter, SearchFilter, SubtreeFilter
 
-from .choices import Action, Source
+from .choices import Event, Source
 from .models import AuditEntry
 
 AUDITED_APPS = ("organisation", "accounts", "audit")
@@ -22,14 +21,10 @@ class AuditEntryFilter(django_filters.FilterSet):
     )
     object_id = django_filters.CharFilter(label=_("Record id"))
     unit = SubtreeFilter()
-    action = django_filters.ChoiceFilter(label=_("Event"), choices=Action.choices)
+    action = django_filters.ChoiceFilter(label=_("Event"), choices=Event.choices)
     source = django_filters.ChoiceFilter(label=_("Channel"), choices=Source.choices)
-    date_from = django_filters.DateFilter(
-        label=_("From date"), field_name="at", lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(
-        label=_("To date"), field_name="at", lookup_expr="date__lte", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = DayFilter(label=_("From date"), field_name="at")
+    date_to = DayFilter(label=_("To date"), field_name="at", until=True)
 
     class Meta:
         model = AuditEntry

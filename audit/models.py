@@ -14,7 +14,47 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import ADMINS, CHIEFS
 from core.scope import Access, ScopedQuerySet
 
-from .choices import Action, Source
+from .choices import Event, Source
+
+
+def _reader(field, names: dict[tuple[Any, str], str]):
+    """How a stored value of ``field`` is shown: its choice's label, a related name looked up, else as stored."""
+    if field.choices:
+        labels = {str(key): str(label) for key, label in field.flatchoices}
+        return lambda value: labels.get(str(value), value) if value is not None else None
+    if field.is_relation and field.many_to_one:
+        model = field.related_model
+        return lambda value: names.get((model, str(value)), value) if value is not None else None
+    return lambda value: value
+
+
+# The related records whose names the log shows: people and units, which every reader of the log may see.
+NAMED_MODELS = ("accounts.User", "organisation.Unit")
+
+
+def name_related(entries: list[Any]) -> list[Any]:
+    """Look up, in one query per kind, the people and units the entries' changes refer to by number, so that
+    :meth:`AuditEntry.change_rows` shows "beslutad av: – → Anna Andersson", not "– → 3"."""
+    wanted: dict[Any, set[str]] = {}
+    for entry in entries:
+        model = entry.content_type.model_class() if entry.content_type_id else None
+        if model is None:
+            continue
+        for name, values in entry.changes.items():
+            try:
+                field = model._meta.get_field(name)
+            except Exception:
+                continue
+            if field.is_relation and field.many_to_one and field.related_model._meta.label in NAMED_MODELS:
+                wanted.setdefault(field.related_model, set()).update(str(v) for v in values if v is not None)
+    names: dict[tuple[Any, str], str] = {}
+    for model, pks in wanted.items():
+        for obj in model._default_manager.filter(pk__in=[p for p in pks if p.isdigit()]):
+            full_name = obj.get_full_name() if hasattr(obj, "get_full_name") else ""
+            names[(model, str(obj.pk))] = full_name or str(obj)
+    for entry in entries:
+        entry.related_names = names
+    return entries
 
 
 class AuditEntry(models.Model):
@@ -30,7 +70,7 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     actor_name = models.CharField(_("person"), max_length=200, blank=True)
-    action = models.CharField(_("event"), max_length=20, choices=Action.choices)
+    action = models.CharField(_("event"), max_length=20, choices=Event.choices)
     source = models.CharField(_("channel"), max_length=20, choices=Source.choices)
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("record type"), null=True, blank=True, on_delete=models.PROTECT
@@ -81,15 +121,21 @@ class AuditEntry(models.Model):
         return self.unit
 
     def change_rows(self) -> list[tuple[str, Any, Any]]:
-        """The changes as (field label, old, new), labelled with the model's own field names."""
+        """The changes as (field label, old, new) as a person reads them: the model's own field names, a choice's
+        label rather than its stored key, and a person's or unit's name rather than its number where the page
+        looked the names up (:func:`name_related`)."""
         model = self.content_type.model_class() if self.content_type_id else None
+        names = self.__dict__.get("related_names", {})
         rows = []
         for name, (old, new) in self.changes.items():
-            label = name
+            label, shown = name, lambda value: value
             if model is not None:
                 try:
-                    label = str(model._meta.get_field(name).verbose_name)
+                    field = model._meta.get_field(name)
                 except Exception:  # a field since removed from the model keeps its stored name
-                    label = name
-            rows.append((label, old, new))
+                    field = None
+                if field is not None:
+                    label = str(field.verbose_name)
+                    shown = _reader(field, names)
+            rows.append((label, shown(old), shown(new)))
         return rows

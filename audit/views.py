@@ -4,7 +4,7 @@ from core.views import RecordExportView, RecordListView
 
 from . import tables
 from .filters import AuditEntryFilter
-from .models import AuditEntry
+from .models import AuditEntry, name_related
 
 
 class LogReview(RecordListView):
@@ -17,6 +17,9 @@ class LogReview(RecordListView):
     template_name = "audit/log_review.html"
     title = _("Log review")
     export_url_name = "audit:export"
+
+    def prepare_rows(self, objects):
+        return name_related(objects)
 
 
 class LogExport(RecordExportView, LogReview):

@@ -41,7 +41,7 @@ def main() -> None:
 
     from accounts.choices import Role
     from accounts.models import Membership, User
-    from audit.choices import Action, Source
+    from audit.choices import Event, Source
     from audit.models import AuditEntry
     from organisation.choices import PeriodScheme, ProcessKind, UnitKind
     from organisation.models import FollowUpPoint, Period, Process, Unit
@@ -129,11 +129,11 @@ def main() -> None:
             for _ in range(min(BATCH, args.audit - written)):
                 actor = rng.choice(users)
                 if rng.random() < 0.5:
-                    subject, ctype, action = rng.choice(users), user_type, Action.READ
+                    subject, ctype, action = rng.choice(users), user_type, Event.READ
                     unit = rng.choice(leaves)
                     changes = {}
                 else:
-                    subject, ctype, action = rng.choice(processes), process_type, Action.UPDATE
+                    subject, ctype, action = rng.choice(processes), process_type, Event.UPDATE
                     unit = subject.unit
                     changes = {"name": ["Före", "Efter"]}
                 rows.append(

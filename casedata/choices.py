@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Gender
+
 
 class CaseKind(models.TextChoices):
     AKTUALISERING = "aktualisering", _("Report or application (aktualisering)")
@@ -12,8 +14,10 @@ class CaseKind(models.TextChoices):
 
 
 class CaseGender(models.TextChoices):
-    WOMAN = "K", _("Female")
-    MAN = "M", _("Male")
+    """A person's gender in the case data: the codes of core.choices.Gender, named for one person."""
+
+    WOMAN = Gender.WOMEN.value, _("Female")
+    MAN = Gender.MEN.value, _("Male")
 
 
 class JobStatus(models.TextChoices):

@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 from core.bulk import insert_frame, read_frame
+from core.choices import AS_RECORDED, GIRL_OR_BOY, Gender
 from indicators import rules as indicator_rules
 from indicators.choices import GenderSplit, Source
 from indicators.models import Indicator, Result
@@ -28,7 +29,7 @@ from .choices import CaseKind
 from .models import Case
 from .rules import NOT_CARRIED_OUT_MONTHS, RULES, CaseRule, within_time
 
-GIRLS_BOYS = {"K": "F", "M": "P"}
+GIRLS_BOYS = {adult.value: child.value for adult, child in GIRL_OR_BOY.items()}
 COUNTS = {"n": pl.Int64, "kept": pl.Int64, "days": pl.Int64}
 
 
@@ -155,7 +156,7 @@ def recompute(points: list[FollowUpPoint] | None = None) -> int:
         )
         if created or changed:
             audit_log.record(
-                Action.UPDATE,
+                Event.UPDATE,
                 model=Result,
                 note=_("Indicators computed from case data: %(created)d results added, %(changed)d changed")
                 % {"created": len(created), "changed": len(changed)},
@@ -198,8 +199,8 @@ def cases_behind(result: Result, cases) -> list[dict]:
         unit__path__startswith=result.unit.path,
         **{f"{rule.start}__isnull": False, f"{rule.end}__range": (point.starts_on, point.ends_on)},
     )
-    if result.gender != "T":
-        chosen = chosen.filter(gender={"F": "K", "P": "M"}.get(result.gender, result.gender))
+    if result.gender != Gender.TOTAL:
+        chosen = chosen.filter(gender=AS_RECORDED.get(result.gender, result.gender))
     rows = []
     for case in chosen.select_related("unit").order_by(rule.end, "pk")[:5000]:
         start, end = getattr(case, rule.start), getattr(case, rule.end)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 from core.bulk import insert_frame
 from core.imports import MAX_ERRORS, ROW, ImportRefused, RowError, read_chunks
 from core.scope import Perm, can
@@ -246,7 +246,7 @@ def import_cases(
         )
         batch.refresh_from_db()
         audit_log.record(
-            Action.IMPORT,
+            Event.IMPORT,
             batch,
             note=_("%(rows)d cases imported, %(replaced)d replaced, %(start)s–%(end)s")
             % {"rows": batch.rows, "replaced": replaced, "start": start, "end": end},

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 from core import params
 from core.scope import Perm, can, can_change
 from core.tables import workbook_response
@@ -147,7 +147,7 @@ class CasesBehindResult(ScopedMixin, generic.TemplateView):
         if not can(self.request.user, Perm.VIEW, Case, result.unit):
             raise PermissionDenied
         rows = cases_behind(result, Case.objects.visible_to(self.request.user))
-        audit_log.record(Action.READ, result, note=_("Cases behind the result: %(count)d") % {"count": len(rows)})
+        audit_log.record(Event.READ, result, note=_("Cases behind the result: %(count)d") % {"count": len(rows)})
         context.update(result=result, rows=rows)
         return context
 
@@ -171,7 +171,7 @@ class NotCarriedOut(ScopedMixin, generic.TemplateView):
         window = reporting_window(year, number)
         rows = not_carried_out(Case.objects.visible_to(self.request.user), window)
         audit_log.record(
-            Action.READ,
+            Event.READ,
             model=Case,
             note=_("Decisions not carried out, %(start)s–%(end)s: %(n)d")
             % {"start": window[0], "end": window[1], "n": len(rows)},
@@ -188,7 +188,7 @@ class NotCarriedOut(ScopedMixin, generic.TemplateView):
     def render_to_response(self, context: dict[str, Any], **kwargs: Any):
         if self.request.GET.get("format") != "xlsx":
             return super().render_to_response(context, **kwargs)
-        audit_log.record(Action.EXPORT, model=Case, note=f"{context['window'][0]}–{context['window'][1]}")
+        audit_log.record(Event.EXPORT, model=Case, note=f"{context['window'][0]}–{context['window'][1]}")
         header = [
             _("Unit"),
             _("Decision date"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from core.models import BaseRecord, TextIndexed
-from core.scope import Access, scope_paths
+from core.scope import Access, holds
 from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
 from organisation.models import Unit
 
@@ -91,7 +91,7 @@ class Complaint(WorkflowMixin, TextIndexed, BaseRecord):
         """Whether ``user`` may read the text: anyone who sees the record; if confidential, chiefs over the unit."""
         if not self.confidential or user.is_superuser:
             return True
-        return any(self.unit.path.startswith(p) for p in scope_paths(user, CHIEFS | ADMINS))
+        return holds(user, CHIEFS | ADMINS, self.unit)
 
     def guard_transition(self, new: str, *, by: Any, note: str) -> None:
         if new == ComplaintStatus.CLOSED and self.wants_reply and not self.replied_on:

@@ -40,7 +40,7 @@ def build(risks, controls, actions, year: int) -> list[PlanArea]:
     """Rows per area for the risks, controls and åtgärder given, each already scoped to the reader: a risk's linked
     controls and åtgärder are only those among them. Åtgärder open, due in ``year`` or completed in it (one done
     on 31 December but due in January belongs to the year it was done)."""
-    relevant_actions = actions.filter(Q(due_on__year=year) | Q(completed_on__year=year) | ~Q(status="done")).order_by(
+    relevant_actions = (actions.filter(Q(due_on__year=year) | Q(completed_on__year=year)) | actions.open()).order_by(
         "due_on", "title"
     )
     active_controls = controls.filter(is_active=True).order_by("title")

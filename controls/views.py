@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from actions.models import Action
 from actions.views import NewActionFor
 from audit import log as audit_log
-from audit.choices import Action as AuditAction
+from audit.choices import Event
 from core import params
 from core.filters import chosen_unit
 from core.scope import Perm, can_change, links, visible_ids
@@ -132,7 +132,7 @@ class QualityPlan(ScopedMixin, TemplateView):
 
     def render_to_response(self, context, **kwargs):
         if self.request.GET.get("format") == "xlsx":
-            audit_log.record(AuditAction.EXPORT, model=Control, note=f"kvalitetsplan {context['querystring']}")
+            audit_log.record(Event.EXPORT, model=Control, note=f"kvalitetsplan {context['querystring']}")
             return workbook_response(
                 {f"Kvalitetsplan {context['year']}": quality_plan.sheet_rows(context["areas"])}, "kvalitetsplan"
             )

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from audit import log as audit_log
-from audit.choices import Action, Source
+from audit.choices import Event, Source
 from audit.context import set_actor
 
 from . import textgate
@@ -124,7 +124,7 @@ class ScopedViewSetMixin:
         if self.model.sensitive:
             rows = response.data.get("results", []) if isinstance(response.data, dict) else response.data
             audit_log.record(
-                Action.READ,
+                Event.READ,
                 model=self.model,
                 note=gettext("API list: %(count)d rows, filter: %(query)s")
                 % {"count": len(rows), "query": audit_log.logged_filter(request.query_params.urlencode())},
@@ -134,7 +134,7 @@ class ScopedViewSetMixin:
     def retrieve(self, request, *args: Any, **kwargs: Any):
         instance = self.get_object()
         if self.model.sensitive:
-            audit_log.record(Action.READ, instance)
+            audit_log.record(Event.READ, instance)
         return Response(self.get_serializer(instance).data)
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -46,6 +50,33 @@ class SearchFilter(django_filters.CharFilter):
         for name in self.search_fields:
             q |= Q(**{f"{name}__icontains": value.strip()})
         return qs.filter(q)
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    """The first instant of a day in the local time zone (Europe/Stockholm)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def within_days(field: str, first: dt.date, last: dt.date) -> Q:
+    """A date-time field from the start of ``first`` to the end of ``last`` (local days), as a range of instants:
+    the field's index is used, where a ``__date`` lookup converts every row's time zone first."""
+    return Q(**{f"{field}__gte": start_of_day(first), f"{field}__lt": start_of_day(last + dt.timedelta(days=1))})
+
+
+class DayFilter(django_filters.DateFilter):
+    """A date-time field from a day (``until=False``) or up to and including it (``until=True``), local days."""
+
+    def __init__(self, *args, until: bool = False, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        self.until = until
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if self.until:
+            return qs.filter(**{f"{self.field_name}__lt": start_of_day(value + dt.timedelta(days=1))})
+        return qs.filter(**{f"{self.field_name}__gte": start_of_day(value)})
 
 
 def chosen_unit(request):

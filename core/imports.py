@@ -8,10 +8,11 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import polars as pl
@@ -236,6 +237,92 @@ def swedish_number(text: str, field=None) -> Decimal | None:
         except (ValidationError, InvalidOperation) as error:
             raise ValueError(_("the number is outside what the column can hold")) from error
     return value
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an import file: its name, whether the file must have it, and how a cell is read.
+
+    ``read`` turns the cell's text (trimmed; "" when empty or absent) into the value to store, or raises
+    ``ValueError`` whose text is the message for the person: the error names the row and this column."""
+
+    name: str
+    read: Callable[[str], Any] = str
+    required: bool = True
+
+
+@dataclass
+class CheckedRow:
+    """A row of the file as its columns read it; ``refused`` when a cell of it could not be read."""
+
+    number: int  # as the person sees it in the file: the header is row 1
+    values: dict[str, Any]
+    refused: bool = False
+
+
+def checked_rows(frame: pl.DataFrame, columns: list[Column], *, skip_empty: bool = False):
+    """Every row read column by column (``Column.read``), with an error for each cell that could not be read.
+
+    A column the file must have and lacks refuses the file at once (row 1). ``skip_empty`` passes over rows
+    with nothing in them (a blank line between sections). Returns the rows and the errors; the importer adds
+    its own checks across columns and rows, and refuses the file if there is any error."""
+    missing = [
+        RowError(1, c.name, _("the column is missing")) for c in columns if c.required and c.name not in frame.columns
+    ]
+    if missing:
+        raise ImportRefused(missing)
+    rows: list[CheckedRow] = []
+    errors: list[RowError] = []
+    for number, record in enumerate(frame.iter_rows(named=True), start=2):
+        if skip_empty and not any(str(v or "").strip() for v in record.values()):
+            continue
+        row = CheckedRow(number, {})
+        for column in columns:
+            try:
+                row.values[column.name] = column.read(str(record.get(column.name) or "").strip())
+            except ValueError as error:
+                errors.append(RowError(number, column.name, str(error)))
+                row.refused = True
+        rows.append(row)
+    return rows, errors
+
+
+def as_number(field=None, *, percent: bool = False, needed: str = "", share: bool = False) -> Callable[[str], Any]:
+    """A reader of a Swedish number (:func:`swedish_number`) for ``field``; ``percent`` allows a trailing %,
+    ``share`` keeps it within 0–100, and ``needed`` is the message when the cell is empty (else None)."""
+
+    def read(text: str) -> Decimal | None:
+        value = swedish_number(text.rstrip("%") if percent else text, field)
+        if value is None and needed:
+            raise ValueError(needed)
+        if share and value is not None and not 0 <= value <= 100:
+            raise ValueError(_("a share lies between 0 and 100"))
+        return value
+
+    return read
+
+
+def one_of(values, message: str, *, ignore_case: bool = False) -> Callable[[str], Any]:
+    """A reader of a cell that must be one of ``values`` (a mapping gives what each stands for)."""
+
+    def read(text: str):
+        key = text.lower() if ignore_case else text
+        if key not in values:
+            raise ValueError(message)
+        return values[key] if isinstance(values, dict) else key
+
+    return read
+
+
+def needed(message: str) -> Callable[[str], str]:
+    """A reader of a text cell that must not be empty."""
+
+    def read(text: str) -> str:
+        if not text:
+            raise ValueError(message)
+        return text
+
+    return read
 
 
 class ImportCommand(BaseCommand):

@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 
 from . import textgate
 from .scope import Access, ScopedQuerySet
@@ -133,7 +133,7 @@ class AuditedModel(TextGated):
         creating = self._state.adding
         changes = self.tracked_changes()
         # A workflow transition marks its save so the log calls it a status change, with its note.
-        action = getattr(self, "_audit_action", None) or (Action.CREATE if creating else Action.UPDATE)
+        action = getattr(self, "_audit_action", None) or (Event.CREATE if creating else Event.UPDATE)
         note = getattr(self, "_audit_note", "")
         self._audit_action = self._audit_note = None
         with transaction.atomic():
@@ -182,7 +182,7 @@ def _log_change(record, field, *, added: set, removed: set) -> None:
         if part
     )
     audit_log.record(
-        Action.UPDATE,
+        Event.UPDATE,
         record,
         changes={
             field.name: [

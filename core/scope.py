@@ -74,12 +74,13 @@ class Grant:
     path: str
     everything: bool = False
 
-    @property
-    def is_root(self) -> bool:
-        return self.path.count("/") == 2
+
+def _is_root(path: str) -> bool:
+    """Whether a unit's materialised path (``/12/``) is a root's: one unit, no parent."""
+    return path.count("/") == 2
 
 
-def grants_of(user: Any) -> list[Grant]:
+def _grants_of(user: Any) -> list[Grant]:
     """The user's active memberships as (role, unit path), read once per user object."""
     if not getattr(user, "is_authenticated", False):
         return []
@@ -105,19 +106,43 @@ def forget_grants(user: Any) -> None:
     user.__dict__.pop("_scope_grants", None)
 
 
-def scope_paths(user: Any, roles: frozenset[str]) -> list[str]:
-    paths = sorted({g.path for g in grants_of(user) if g.role in roles})
+def _scope_paths(user: Any, roles: frozenset[str]) -> list[str]:
+    paths = sorted({g.path for g in _grants_of(user) if g.role in roles})
     # A path under another path adds nothing; keep the query short.
     return [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
 
 
-def unrestricted(user: Any, roles: frozenset[str] | _Everyone) -> bool:
+def holds(user: Any, roles: frozenset[str], unit: Any) -> bool:
+    """Whether the person holds one of ``roles`` at ``unit`` or at a unit above it (a superuser always does)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(unit.path.startswith(g.path) for g in _grants_of(user) if g.role in roles)
+
+
+def holds_within(user: Any, roles: frozenset[str], unit: Any) -> bool:
+    """Whether the person holds one of ``roles`` at ``unit`` or at a unit below it (works under it)."""
+    return any(g.path.startswith(unit.path) for g in _grants_of(user) if g.role in roles)
+
+
+def held_and_above(user: Any, roles: frozenset[str]) -> set[int]:
+    """The ids of the units where the person holds one of ``roles``, and of every unit above those."""
+    return {int(part) for g in _grants_of(user) if g.role in roles for part in g.path.strip("/").split("/")}
+
+
+def within_held(user: Any, roles: frozenset[str], scope_path: str = "unit__path") -> Q | None:
+    """Records whose unit (reached by ``scope_path``) lies at or under a unit where the person holds one of
+    ``roles``; None when the person holds none of them (so the caller asks nothing)."""
+    paths = _scope_paths(user, roles)
+    return _scope_q(scope_path, paths) if paths else None
+
+
+def _unrestricted(user: Any, roles: frozenset[str] | _Everyone) -> bool:
     return user.is_superuser or roles is EVERYONE
 
 
-def covers_everything(user: Any, roles: frozenset[str]) -> bool:
+def _covers_everything(user: Any, roles: frozenset[str]) -> bool:
     """Whether one of ``roles`` is held at the tree's only root: every record is in scope, no filter needed."""
-    return any(g.everything and g.role in roles for g in grants_of(user))
+    return any(g.everything and g.role in roles for g in _grants_of(user))
 
 
 def _path_q(paths: list[str]) -> Q:
@@ -146,7 +171,7 @@ def _unit_in(unit_lookup: str, units: models.QuerySet) -> Q:
     return Q(**{f"{unit_lookup}__in": units})
 
 
-def scope_q(scope_path: str, paths: list[str]) -> Q:
+def _scope_q(scope_path: str, paths: list[str]) -> Q:
     """A filter matching records whose unit lies under any of ``paths``.
 
     The units are resolved in a subquery (a few hundred rows at most), so the record table is
@@ -158,7 +183,7 @@ def scope_q(scope_path: str, paths: list[str]) -> Q:
 
     unit_lookup = scope_path.removesuffix("__path")
     q = _unit_in(unit_lookup, Unit.objects.filter(_path_q(paths)).values("pk"))
-    if any(p.count("/") == 2 for p in paths):
+    if any(_is_root(p) for p in paths):
         q |= Q(**{f"{unit_lookup}__isnull": True})
     return q
 
@@ -171,11 +196,11 @@ def has_access(user: Any, perm: Perm, model: type[models.Model], *, as_owner: bo
     if not getattr(user, "is_authenticated", False):
         return False
     roles = model.access.roles(perm)
-    if unrestricted(user, roles) or (perm == Perm.VIEW and _owner_fields(model)):
+    if _unrestricted(user, roles) or (perm == Perm.VIEW and _owner_fields(model)):
         return True
     if as_owner and getattr(model, "owners_may_change", False):
         return True
-    return any(g.role in roles for g in grants_of(user))
+    return any(g.role in roles for g in _grants_of(user))
 
 
 def _owner_fields(model: type[models.Model]) -> tuple[str, ...]:
@@ -202,11 +227,11 @@ def can(user: Any, perm: Perm, model: type[models.Model], unit: Unit | None) -> 
     if not getattr(user, "is_authenticated", False):
         return False
     roles = model.access.roles(perm)
-    if unrestricted(user, roles):
+    if _unrestricted(user, roles):
         return True
-    paths = scope_paths(user, roles)
+    paths = _scope_paths(user, roles)
     if unit is None:
-        return any(p.count("/") == 2 for p in paths)
+        return any(_is_root(p) for p in paths)
     return any(unit.path.startswith(p) for p in paths)
 
 
@@ -218,9 +243,9 @@ def units_where(user: Any, perm: Perm, model: type[models.Model]) -> models.Quer
     roles = model.access.roles(perm)
     if not getattr(user, "is_authenticated", False):
         return units.none()
-    if unrestricted(user, roles):
+    if _unrestricted(user, roles):
         return units
-    return units.filter(_path_q(scope_paths(user, roles)))
+    return units.filter(_path_q(_scope_paths(user, roles)))
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -230,19 +255,19 @@ class ScopedQuerySet(models.QuerySet):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         roles = self.model.access.roles(perm)
-        if unrestricted(user, roles) or covers_everything(user, roles):
+        if _unrestricted(user, roles) or _covers_everything(user, roles):
             return self
-        paths = scope_paths(user, roles)
+        paths = _scope_paths(user, roles)
         owned = Q(pk__in=[])
         if perm == Perm.VIEW:
             for name in _owner_fields(self.model):
                 owned |= Q(**{name: user})
         if self.model.scope_path is None:
             # Organisation-wide records: only a role at a root unit covers them.
-            return self if any(p.count("/") == 2 for p in paths) else self.filter(owned)
+            return self if any(_is_root(p) for p in paths) else self.filter(owned)
         if not paths:
             return self.filter(owned)
-        return self.filter(scope_q(self.model.scope_path, paths) | owned)
+        return self.filter(_scope_q(self.model.scope_path, paths) | owned)
 
 
 def for_aggregates(queryset: ScopedQuerySet, user: Any) -> ScopedQuerySet:
@@ -252,12 +277,12 @@ def for_aggregates(queryset: ScopedQuerySet, user: Any) -> ScopedQuerySet:
 
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
-    if user.is_superuser or covers_everything(user, frozenset(Role)):
+    if user.is_superuser or _covers_everything(user, frozenset(Role)):
         return queryset
-    paths = scope_paths(user, frozenset(Role))
+    paths = _scope_paths(user, frozenset(Role))
     if not paths:
         return queryset.none()
-    return queryset.filter(scope_q(queryset.model.scope_path, paths))
+    return queryset.filter(_scope_q(queryset.model.scope_path, paths))
 
 
 def aggregate_tops(user: Any, path: str) -> list[str]:
@@ -270,7 +295,7 @@ def aggregate_tops(user: Any, path: str) -> list[str]:
         return []
     if user.is_superuser:
         return [path]
-    paths = scope_paths(user, frozenset(Role))
+    paths = _scope_paths(user, frozenset(Role))
     if any(path.startswith(p) for p in paths):
         return [path]
     return [p for p in paths if p.startswith(path)]

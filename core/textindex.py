@@ -195,7 +195,8 @@ def recurring_stems(kind: str, record_ids: list[int], *, min_records: int = 3, l
         return []
     common = set()
     if total >= MIN_RECORDS_FOR_CUTOFF:
-        df = terms.filter(stem__in={g["stem"] for g in candidates}).values("stem").annotate(n=models.Count("id"))
+        # One row per record and stem, so the records are counted from the index alone (not by fetching ids).
+        df = terms.filter(stem__in={g["stem"] for g in candidates}).values("stem").annotate(n=models.Count("record_id"))
         common = {row["stem"] for row in df if row["n"] > MAX_SHARE * total}
     wanted = [(g["unit_id"], g["stem"]) for g in candidates if g["stem"] not in common][:limit]
     postings: dict[tuple[int, str], list[int]] = {key: [] for key in wanted}

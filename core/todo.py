@@ -41,7 +41,7 @@ def items_for(user: Any) -> list[TodoItem]:
 def _actions(user: Any, horizon: dt.date) -> list[TodoItem]:
     from actions.models import Action
 
-    mine = Action.objects.filter(responsible=user).exclude(status="done").filter(due_on__lte=horizon)
+    mine = Action.objects.filter(responsible=user).open().filter(due_on__lte=horizon)
     return [
         TodoItem(title=action.title, kind=_("Improvement action"), url=action.get_absolute_url(), due=action.due_on)
         for action in mine.order_by("due_on")[:LIMIT]
@@ -66,7 +66,7 @@ def _controls(user: Any, horizon: dt.date) -> list[TodoItem]:
 def _deviations(user: Any) -> list[TodoItem]:
     """Reports waiting for an investigation to start, and lex Sarah reports waiting for the person's bedömning."""
     from accounts.choices import Role
-    from core.scope import Perm, scope_paths, scope_q
+    from core.scope import Perm, within_held
     from deviations.models import Deviation, TargetTime
 
     if not has_access(user, Perm.CHANGE, Deviation):
@@ -84,9 +84,9 @@ def _deviations(user: Any) -> list[TodoItem]:
                 due=timezone.localtime(deviation.reported_at).date() + dt.timedelta(days=targets["start"]),
             )
         )
-    heads = scope_paths(user, frozenset({Role.VERKSAMHETSCHEF}))
-    if heads:
-        to_assess = Deviation.objects.filter(scope_q("unit__path", heads), kind="lex_sarah", decided_on__isnull=True)
+    heads = within_held(user, frozenset({Role.VERKSAMHETSCHEF}))
+    if heads is not None:
+        to_assess = Deviation.objects.filter(heads, kind="lex_sarah", decided_on__isnull=True)
         for deviation in to_assess.exclude(status="closed").order_by("reported_at")[:LIMIT]:
             items.append(
                 TodoItem(

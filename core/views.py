@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import generic
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 
 from . import params, todo, yearwheel
 from .filters import chosen_unit
@@ -153,18 +153,21 @@ class RecordExportView(RecordListView):
 
     paginate_by = None
 
-    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        objects = self.get_queryset()
         if refused := self.filter_refused():
             raise params.BadParameter(refused)
-        objects = list(context["object_list"])
-        fmt = "csv" if self.request.GET.get("format") == "csv" else "xlsx"
+        query = request.GET.copy()
+        query.pop("page", None)
+        fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
         audit_log.record(
-            Action.EXPORT,
+            Event.EXPORT,
             model=self.model,
             note=_("%(count)d rows, filter: %(query)s")
-            % {"count": len(objects), "query": audit_log.logged_filter(context["querystring"])},
+            % {"count": objects.count(), "query": audit_log.logged_filter(query.urlencode())},
         )
-        return export_response(self.table, objects, self.export_name or self.model._meta.model_name, fmt)
+        name = self.export_name or self.model._meta.model_name
+        return export_response(self.table, objects, name, fmt, prepare=self.prepare_rows)
 
 
 class RecordDetailView(ScopedMixin, generic.DetailView):
@@ -173,7 +176,7 @@ class RecordDetailView(ScopedMixin, generic.DetailView):
     def get_object(self, queryset=None):
         obj = get_object_or_404(self.scoped(), pk=self.kwargs["pk"])
         if obj.sensitive:
-            audit_log.record(Action.READ, obj)
+            audit_log.record(Event.READ, obj)
         return obj
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -283,7 +286,7 @@ class StatisticsView(LoginRequiredMixin, generic.TemplateView):
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         if self.request.GET.get("format") == "xlsx":
-            audit_log.record(Action.EXPORT, model=self.model, note=audit_log.logged_filter(context["querystring"]))
+            audit_log.record(Event.EXPORT, model=self.model, note=audit_log.logged_filter(context["querystring"]))
             return workbook_response(self.sheets(context["stats"]), self.export_name)
         return super().render_to_response(context, **kwargs)
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from audit.choices import Action
+from audit.choices import Event
 
 from .models import TextGated
 
@@ -93,7 +93,7 @@ class WorkflowMixin:
                 )
             self.guard_transition(new, by=by, note=note)
             self.status = new
-            self._audit_action = Action.TRANSITION
+            self._audit_action = Event.TRANSITION
             self._audit_note = note
             self.save()
             self.status_changes.create(from_status=current, to_status=new, changed_by=by, note=note)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import icalendar
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
@@ -70,7 +71,7 @@ def sources(user: Any, start: dt.date, end: dt.date, unit: Any = None) -> list[S
         found.append(
             Source(
                 _("Improvement action"),
-                within(Action.objects.visible_to(user).exclude(status="done").filter(due_on__range=(start, end))),
+                within(Action.objects.visible_to(user).open().filter(due_on__range=(start, end))),
                 "due_on",
                 0,
                 lambda a: Event(
@@ -158,48 +159,26 @@ def month_counts(user: Any, year: int, unit: Any = None) -> dict[int, dict[str, 
     return counts
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> list[str]:
-    """RFC 5545 3.1: lines longer than 75 octets are folded, continuation lines start with a space."""
-    out, current = [], ""
-    for char in line:
-        limit = 75 if not out else 74
-        if len((current + char).encode()) > limit:
-            out.append(current)
-            current = char
-        else:
-            current += char
-    out.append(current)
-    return [out[0], *(" " + part for part in out[1:])]
-
-
 def ical(found: list[Event], *, site_url: str, name: str, now: dt.datetime) -> str:
-    """An iCalendar (RFC 5545) document with one all-day event per item."""
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Kvalitetsnav//Arshjul//SV",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
-        "X-WR-TIMEZONE:Europe/Stockholm",
-    ]
+    """An iCalendar (RFC 5545) document with one all-day event per item; the icalendar package escapes, folds
+    and ends the lines."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Kvalitetsnav//Arshjul//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    stamp = now.astimezone(dt.UTC)
     for event in found:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.uid}-{event.day:%Y%m%d}@kvalitetsnav",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{event.day + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(event.title)}",
-            f"CATEGORIES:{_escape(event.kind)}",
-            f"URL:{site_url.rstrip('/')}{event.url}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+        item = icalendar.Event()
+        item.add("uid", f"{event.uid}-{event.day:%Y%m%d}@kvalitetsnav")
+        item.add("dtstamp", stamp)
+        item.add("dtstart", event.day)
+        item.add("dtend", event.day + dt.timedelta(days=1))
+        item.add("summary", event.title)
+        item.add("categories", [event.kind])
+        item.add("url", f"{site_url.rstrip('/')}{event.url}")
+        item.add("transp", "TRANSPARENT")
+        calendar.add_component(item)
+    return calendar.to_ical().decode()

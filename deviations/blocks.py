@@ -7,6 +7,7 @@ from django.db.models import Count
 
 from core import formatting
 from core.document import Context, Figure, Paragraph, Section, Table, link
+from core.filters import within_days
 
 from . import statistics as deviation_statistics
 from .choices import DeviationKind
@@ -89,9 +90,7 @@ def deviations(ctx: Context, level: int = 2) -> list[Section]:
         )
     private = (
         ctx.aggregate(Deviation)
-        .filter(
-            reported_at__date__range=(ctx.period.start, ctx.period.end),
-        )
+        .filter(within_days("reported_at", ctx.period.start, ctx.period.end))
         .exclude(private_provider="")
         .values_list("private_provider")
         .annotate(n=Count("id"))

@@ -1,8 +1,7 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SearchFilter, SubtreeFilter
+from core.filters import DayFilter, SearchFilter, SubtreeFilter
 
 from .choices import Assessment, DeviationKind, DeviationStatus
 from .models import Deviation, RootCause
@@ -18,18 +17,8 @@ class DeviationFilter(django_filters.FilterSet):
     )
     assessment = django_filters.ChoiceFilter(label=_("Assessment"), choices=Assessment.choices)
     is_serious = django_filters.BooleanFilter(label=_("Serious"))
-    reported_from = django_filters.DateFilter(
-        label=_("Reported from"),
-        field_name="reported_at",
-        lookup_expr="date__gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    reported_to = django_filters.DateFilter(
-        label=_("Reported to"),
-        field_name="reported_at",
-        lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    reported_from = DayFilter(label=_("Reported from"), field_name="reported_at")
+    reported_to = DayFilter(label=_("Reported to"), field_name="reported_at", until=True)
 
     class Meta:
         model = Deviation

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from core.models import BaseRecord, TextIndexed
-from core.scope import Access
+from core.scope import Access, holds
 from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
 from organisation.models import Unit
 
@@ -208,7 +208,7 @@ class Deviation(WorkflowMixin, TextIndexed, BaseRecord):
         return self.kind == DeviationKind.LEX_SARAH
 
     def open_actions(self):
-        return self.actions.exclude(status="done")
+        return self.actions.open()
 
     def step_states(self, targets: dict[str, int] | None = None, today=None) -> list[rules.StepState]:
         return rules.step_states(
@@ -263,11 +263,7 @@ class Deviation(WorkflowMixin, TextIndexed, BaseRecord):
 
 def can_decide(user: Any, deviation: Deviation) -> bool:
     """Whether the user is a verksamhetschef over the deviation's unit (who decides a lex Sarah bedömning)."""
-    if user.is_superuser:
-        return True
-    from core.scope import scope_paths
-
-    return any(deviation.unit.path.startswith(p) for p in scope_paths(user, frozenset({Role.VERKSAMHETSCHEF})))
+    return holds(user, frozenset({Role.VERKSAMHETSCHEF}), deviation.unit)
 
 
 class DeviationStatusChange(StatusChangeBase):

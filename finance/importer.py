@@ -8,47 +8,49 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import log as audit_log
-from audit.choices import Action
-from core.imports import ImportRefused, RowError, read_table, swedish_number
+from audit.choices import Event
+from core.imports import Column, ImportRefused, RowError, as_number, checked_rows, needed, read_table
 from core.scope import Perm, can
 
 from . import rules
 from .models import FinanceLine, FinanceReport
 
-COLUMNS = ["niva", "namn", "budget", "prognos", "utfall", "summa"]
 NUMBER_COLUMNS = {"budget": "budget", "prognos": "forecast", "utfall": "outcome"}
 
 
+def _level(text: str) -> int:
+    if not text.isdigit() or int(text) > 9:
+        raise ValueError(_("give the level as 0–9 (0 is the grand total)"))
+    return int(text)
+
+
+def columns() -> list[Column]:
+    """The statement's columns: a row per line, at a level, with its figures; a total marked in "summa"."""
+    field = FinanceLine._meta.get_field
+    return [
+        Column("niva", _level),
+        Column("namn", needed(_("a name is needed"))),
+        Column("budget", as_number(field("budget"), needed=_("a budget figure is needed"))),
+        Column("prognos", as_number(field("forecast")), required=False),
+        Column("utfall", as_number(field("outcome")), required=False),
+        Column("summa", lambda text: text.lower() in {"ja", "j", "x", "1"}, required=False),
+    ]
+
+
+COLUMNS = [column.name for column in columns()]
+
+
 def read_rows(data: bytes, file_name: str) -> tuple[list[rules.Row], list[str]]:
-    frame = read_table(data, file_name)
-    errors = [RowError(1, c, _("the column is missing")) for c in ("niva", "namn", "budget") if c not in frame.columns]
+    rows, errors = checked_rows(read_table(data, file_name), columns(), skip_empty=True)
     if errors:
         raise ImportRefused(errors)
-    rows, names = [], []
-    for number, record in enumerate(frame.iter_rows(named=True), start=2):
-        if not any(str(v or "").strip() for v in record.values()):
-            continue  # an empty line between sections
-        values = {}
-        for column, field in NUMBER_COLUMNS.items():
-            try:
-                values[field] = swedish_number(record.get(column) or "", FinanceLine._meta.get_field(field))
-            except ValueError as error:
-                errors.append(RowError(number, column, str(error)))
-        if values.get("budget") is None and not any(e.row == number for e in errors):
-            errors.append(RowError(number, "budget", _("a budget figure is needed")))
-        level = str(record.get("niva") or "").strip()
-        if not level.isdigit() or int(level) > 9:
-            errors.append(RowError(number, "niva", _("give the level as 0–9 (0 is the grand total)")))
-            level = "0"
-        name = str(record.get("namn") or "").strip()
-        if not name:
-            errors.append(RowError(number, "namn", _("a name is needed")))
-        total = str(record.get("summa") or "").strip().lower() in {"ja", "j", "x", "1"}
-        rows.append(rules.Row(number, int(level), total, values))
-        names.append(name)
-    if errors:
-        raise ImportRefused(errors)
-    return rows, names
+    lines = [
+        rules.Row(
+            row.number, row.values["niva"], row.values["summa"], {f: row.values[c] for c, f in NUMBER_COLUMNS.items()}
+        )
+        for row in rows
+    ]
+    return lines, [row.values["namn"] for row in rows]
 
 
 def import_statement(
@@ -103,5 +105,5 @@ def import_statement(
             )
             for order, (row, name) in enumerate(zip(rows, names, strict=True))
         )
-        audit_log.record(Action.IMPORT, report, note=_("%(rows)d rows imported") % {"rows": len(rows)})
+        audit_log.record(Event.IMPORT, report, note=_("%(rows)d rows imported") % {"rows": len(rows)})
     return report

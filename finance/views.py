@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 from core.tables import Column, Table, workbook_response
 from core.views import ImportView, RecordDetailView, RecordListView
 
@@ -45,7 +45,7 @@ class StatementDetail(RecordDetailView):
     def render_to_response(self, context: dict[str, Any], **kwargs: Any):
         if self.request.GET.get("format") != "xlsx":
             return super().render_to_response(context, **kwargs)
-        audit_log.record(Action.EXPORT, self.object)
+        audit_log.record(Event.EXPORT, self.object)
         header = [_("Name"), _("Budget"), _("Forecast"), _("Deviation"), _("Outcome")]
         body = [[line.name, line.budget, line.forecast, line.deviation, line.outcome] for line in context["lines"]]
         return workbook_response({str(self.object)[:31]: [header, *body]}, "ekonomi")

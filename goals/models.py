@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
-from audit.choices import Action
+from audit.choices import Event
 from core.models import BaseRecord, TextGated, jsonable
 from core.scope import EVERYONE, Access, Perm, can
 from core.workflow import StatusChangeBase, TransitionRefused, WorkflowMixin
@@ -292,7 +292,7 @@ class GoalReport(BaseRecord):
         for name, value in changes.items():
             setattr(self, name, value)
         with transaction.atomic():
-            self._correction, self._audit_action, self._audit_note = True, Action.UPDATE, reason
+            self._correction, self._audit_action, self._audit_note = True, Event.UPDATE, reason
             try:
                 self.save()
             finally:

@@ -27,7 +27,7 @@ from core.views import (
 from organisation.models import Unit
 
 from . import dashboard
-from .choices import RoundStatus
+from .choices import Assessment, RoundStatus
 from .forms import CorrectionForm, GoalForm, ReportForm, RoundForm
 from .models import FollowUpRound, Goal, GoalReport, RoundLocked, may_report, suggested_for, tree
 from .tasks import copy_goal_year
@@ -217,7 +217,7 @@ class ReportView(LoginRequiredMixin, generic.View):
             "unit": self.unit,
             "report": self.report,
             "form": form if self.may_report and self.round.status != RoundStatus.APPROVED else None,
-            "suggested": suggested_for(self.goal, self.unit, self.round.point),
+            "suggested": Assessment(suggested_for(self.goal, self.unit, self.round.point)).label,
             "corrections": self.report.corrections.select_related("corrected_by") if self.report else [],
             "title": _("%(goal)s – %(unit)s") % {"goal": self.goal, "unit": self.unit},
         }

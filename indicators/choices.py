@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import choices as core_choices
+
 
 class Measure(models.TextChoices):
     PERCENT = "percent", _("Share (%)")
@@ -22,12 +24,7 @@ class GenderSplit(models.TextChoices):
     GIRLS_BOYS = "girls_boys", _("Girls / boys / total")
 
 
-class Gender(models.TextChoices):
-    TOTAL = "T", _("Total")
-    WOMEN = "K", _("Women")
-    MEN = "M", _("Men")
-    GIRLS = "F", _("Girls")
-    BOYS = "P", _("Boys")
+Gender = core_choices.Gender  # the one set of gender codes (core.choices)
 
 
 GENDERS_OF_SPLIT = {

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
 from core.models import BaseRecord, TextGated
-from core.scope import EVERYONE, Access, Perm, ScopedQuerySet, scope_paths
+from core.scope import EVERYONE, Access, Perm, ScopedQuerySet, held_and_above
 
 from . import rules
 from .choices import PeriodScheme, ProcessKind, UnitKind
@@ -277,7 +277,7 @@ class RoutineQuerySet(ScopedQuerySet):
         visible = super().visible_to(user, perm)
         if perm != Perm.VIEW or not getattr(user, "is_authenticated", False):
             return visible
-        above = {int(part) for path in scope_paths(user, STAFF) for part in path.strip("/").split("/")}
+        above = held_and_above(user, STAFF)
         return (visible | self.filter(unit_id__in=above)).order_by(*self.model._meta.ordering)
 
 

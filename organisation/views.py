@@ -14,8 +14,8 @@ from django.views import View
 
 from accounts.models import Membership
 from audit import log as audit_log
-from audit.choices import Action as AuditAction
-from core.scope import Perm, can
+from audit.choices import Event
+from core.scope import Perm, can, holds_within
 from core.views import (
     RecordCreateView,
     RecordDetailView,
@@ -241,9 +241,8 @@ class RoutineList(RecordListView):
 def follows_routine(user, routine: Routine) -> bool:
     """Whether the person works under the unit the rutin applies to (and so confirms having read it)."""
     from accounts.choices import STAFF
-    from core.scope import scope_paths
 
-    return any(p.startswith(routine.unit.path) for p in scope_paths(user, STAFF))
+    return holds_within(user, STAFF, routine.unit)
 
 
 class RoutineDetail(RecordDetailView):
@@ -332,7 +331,7 @@ class RoutineNewVersion(ScopedMixin, View):
         if not form.is_valid():
             return self.render_form(request, routine, form)
         version = routine.add_version(by=request.user, **form.cleaned_data)
-        audit_log.record(AuditAction.UPDATE, routine, changes={"version": [version.number - 1, version.number]})
+        audit_log.record(Event.UPDATE, routine, changes={"version": [version.number - 1, version.number]})
         messages.success(request, _("Version %(number)d is adopted.") % {"number": version.number})
         return redirect(routine.get_absolute_url())
 
@@ -374,7 +373,7 @@ class ConfirmRead(ScopedMixin, View):
             raise PermissionDenied
         ReadConfirmation.objects.get_or_create(version=version, user=request.user)
         audit_log.record(
-            AuditAction.UPDATE, routine, note=_("Read and understood, version %(number)d") % {"number": version.number}
+            Event.UPDATE, routine, note=_("Read and understood, version %(number)d") % {"number": version.number}
         )
         messages.success(request, _("Thank you. You have confirmed version %(number)d.") % {"number": version.number})
         return redirect(routine.get_absolute_url())

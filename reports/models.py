@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, CHIEFS, STAFF, Role
-from audit.choices import Action
+from audit.choices import Event
 from core.models import AuditedModel, BaseRecord
-from core.scope import Access, Perm, ScopedQuerySet, scope_paths, scope_q
+from core.scope import Access, Perm, ScopedQuerySet, holds, within_held
 
 from .choices import ReportKind, VersionStatus, WhenEmpty
 
@@ -25,9 +25,7 @@ READERS = STAFF | {Role.NAMNDLEDAMOT}
 def record_reader(user: Any, unit: Any) -> bool:
     """Whether ``user`` may read a document's record-level text (risk comments, egenkontroll results, åtgärd
     follow-ups) for ``unit``: a staff role over the unit. Others — a nämndledamot — get aggregates only."""
-    if getattr(user, "is_superuser", False):
-        return True
-    return any(unit.path.startswith(path) for path in scope_paths(user, STAFF))
+    return holds(user, STAFF, unit)
 
 
 class ReportVersionQuerySet(ScopedQuerySet):
@@ -37,7 +35,8 @@ class ReportVersionQuerySet(ScopedQuerySet):
         versions = super().visible_to(user, perm)
         if getattr(user, "is_superuser", False):
             return versions
-        return versions.filter(models.Q(aggregates_only=True) | scope_q("unit__path", scope_paths(user, STAFF)))
+        staff = within_held(user, STAFF)
+        return versions.filter(models.Q(aggregates_only=True) | (staff if staff is not None else models.Q(pk__in=[])))
 
 
 class Narrative(BaseRecord):
@@ -178,7 +177,7 @@ class ReportVersion(BaseRecord):
                 earlier.adopted_at, earlier.adopted_by = None, None
                 earlier.save()
             self.adopted_at, self.adopted_by = timezone.now(), by
-            self._audit_action = Action.TRANSITION
+            self._audit_action = Event.TRANSITION
             self._audit_note = "fastställd"
             self.save()
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views import generic
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 from core import params
 from core.scope import Perm, can, can_change
 from core.views import RecordCreateView, RecordListView, RecordUpdateView, ScopedMixin
@@ -328,7 +328,7 @@ class VersionFile(ScopedMixin, generic.View):
 
     def get(self, request, pk: int, file_format: str):
         version = get_object_or_404(ReportVersion.objects.visible_to(request.user), pk=pk, status=VersionStatus.DONE)
-        audit_log.record(Action.EXPORT, version, note=file_format)
+        audit_log.record(Event.EXPORT, version, note=file_format)
         name = f"{version.kind}-{version.year}{('-' + version.period) if version.period else ''}-v{version.number}"
         if file_format == Format.HTML:
             # The page stored when the version was made, in the profile of that day; a version from before pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core import formatting
+from core.choices import IN_DOCUMENTS, Gender
 from core.document import Context, Section, Table, link
 
 from . import statistics as staff_statistics
@@ -51,7 +52,7 @@ def staff(ctx: Context, level: int = 1) -> list[Section]:
         for y in years:
             header += [f"{y} Antal personer", f"{y} Antal årsarbetare"]
         rows = []
-        for gender, label in (("K", "Kvinnor"), ("M", "Män"), ("T", "Totalt")):
+        for gender, label in IN_DOCUMENTS.items():
             row = [label]
             for y in years:
                 row.append(ctx.count(int(table.get((y, "personer"), {}).get(gender, 0))))
@@ -65,12 +66,14 @@ def staff(ctx: Context, level: int = 1) -> list[Section]:
     if periods:
         header = [""] + [f"Sjukfrv %, {p} {y}" for y, p in periods]
         rows = []
-        for gender, label in (("K", "Kvinnor"), ("M", "Män"), ("T", "Totalt")):
+        for gender, label in IN_DOCUMENTS.items():
             rows.append([label] + [formatting.percent(sick_rows.get((y, p, gender)), 2) for y, p in periods])
         sick.blocks.append(Table("Sjukfrånvaro", header, rows, source, list(range(1, len(header))), [2]))
         latest = periods[-1]
         by_gender = {g: v for (y, p, g), v in sick_rows.items() if (y, p) == latest}
-        if "T" in by_gender:
-            sentence = sick_leave_sentence(latest[1], by_gender["T"], by_gender.get("K"), by_gender.get("M"))
+        if Gender.TOTAL in by_gender:
+            sentence = sick_leave_sentence(
+                latest[1], by_gender[Gender.TOTAL], by_gender.get(Gender.WOMEN), by_gender.get(Gender.MEN)
+            )
             ctx.suggest(sick, [sentence])
     return [top, people, sick]

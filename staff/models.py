@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import ADMINS, STAFF, Role
+from core.choices import WOMEN_MEN_TOTAL, choices_of
 from core.models import BaseRecord, fits
 from core.scope import Access
 
@@ -28,9 +29,7 @@ class StaffFigure(BaseRecord):
     year = models.PositiveSmallIntegerField(_("year"))
     period = models.CharField(_("period"), max_length=40, help_text=_("E.g. jan–jul or augusti."))
     measure = models.CharField(_("measure"), max_length=20, choices=Measure.choices)
-    gender = models.CharField(
-        _("gender"), max_length=1, choices=[("K", _("Women")), ("M", _("Men")), ("T", _("Total"))]
-    )
+    gender = models.CharField(_("gender"), max_length=1, choices=choices_of(*WOMEN_MEN_TOTAL))
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
 
     access: ClassVar[Access] = Access(view=READERS, change=IMPORTERS)

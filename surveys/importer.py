@@ -8,70 +8,65 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import log as audit_log
-from audit.choices import Action
-from core.imports import ImportRefused, RowError, read_table, swedish_number
-from core.scope import Perm, can
+from audit.choices import Event
+from core.imports import Column, ImportRefused, RowError, as_number, checked_rows, one_of, read_table
 from indicators.choices import Source
 from indicators.models import Indicator, Result
-from organisation.models import FollowUpPoint, Unit
+from organisation.importing import unit_column
+from organisation.models import FollowUpPoint
 
 from .models import Survey, SurveyQuestion, SurveySource
 
-COLUMNS = ["undersokning", "enhet", "ar", "kalla", "utdelade", "svar", "fraga_kod", "fraga", "andel_positiva", "riket"]
-# Each number column and the field it is stored in (which bounds it).
-NUMBER_FIELDS = {
-    "ar": Survey._meta.get_field("year"),
-    "utdelade": Survey._meta.get_field("distributed"),
-    "svar": Survey._meta.get_field("answered"),
-    "andel_positiva": SurveyQuestion._meta.get_field("positive_share"),
-    "riket": SurveyQuestion._meta.get_field("national_share"),
-}
 SOURCES = {"nationell": SurveySource.NATIONAL, "skr": SurveySource.NATIONAL, "egen": SurveySource.OWN}
 
 
+def columns(by: Any) -> list[Column]:
+    """The file's columns: one row per survey, unit, year and question."""
+    survey, question = Survey._meta.get_field, SurveyQuestion._meta.get_field
+    return [
+        Column("undersokning"),
+        unit_column(by, Survey),
+        Column("ar", as_number(survey("year"), needed=_("give the year"))),
+        Column("kalla", one_of(SOURCES, _("write nationell or egen"), ignore_case=True)),
+        Column("utdelade", as_number(survey("distributed"))),
+        Column("svar", as_number(survey("answered"))),
+        Column("fraga_kod"),
+        Column("fraga"),
+        Column(
+            "andel_positiva",
+            as_number(
+                question("positive_share"), percent=True, share=True, needed=_("give the share answering positively")
+            ),
+        ),
+        Column("riket", as_number(question("national_share"), percent=True, share=True), required=False),
+    ]
+
+
+COLUMNS = [column.name for column in columns(None)]
+
+
 def import_surveys(data: bytes, file_name: str, *, by: Any) -> list[Survey]:
-    frame = read_table(data, file_name)
-    missing = [c for c in COLUMNS if c not in frame.columns and c != "riket"]
-    if missing:
-        raise ImportRefused([RowError(1, c, _("the column is missing")) for c in missing])
-    units = {u.code: u for u in Unit.objects.all()}
-    errors: list[RowError] = []
+    rows, errors = checked_rows(read_table(data, file_name), columns(by))
     surveys: dict[tuple, dict] = {}
-    for number, row in enumerate(frame.iter_rows(named=True), start=2):
-        unit = units.get(row["enhet"])
-        if unit is None:
-            errors.append(RowError(number, "enhet", _("no unit has this code")))
-        elif not can(by, Perm.CHANGE, Survey, unit):
-            errors.append(RowError(number, "enhet", _("you may not import figures for %(unit)s") % {"unit": unit.code}))
-        numbers = {}
-        for column, field in NUMBER_FIELDS.items():
-            try:
-                numbers[column] = swedish_number((row.get(column) or "").rstrip("%"), field)
-            except ValueError as error:
-                errors.append(RowError(number, column, str(error)))
-        if (row.get("kalla") or "").lower() not in SOURCES:
-            errors.append(RowError(number, "kalla", _("write nationell or egen")))
-        for column in ("andel_positiva", "riket"):
-            share = numbers.get(column)
-            if share is not None and not 0 <= share <= 100:
-                errors.append(RowError(number, column, _("a share lies between 0 and 100")))
-        if numbers.get("andel_positiva") is None and not any(e.row == number for e in errors):
-            errors.append(RowError(number, "andel_positiva", _("give the share answering positively")))
-        given, answered = numbers.get("utdelade"), numbers.get("svar")
-        if given is None or answered is None or answered > given:
+    for row in rows:
+        v, number = row.values, row.number
+        given, answered = v.get("utdelade"), v.get("svar")
+        if "utdelade" in v and "svar" in v and (given is None or answered is None or answered > given):
             errors.append(
                 RowError(number, "svar", _("give how many were asked and answered (no more answers than asked)"))
             )
-        if not row.get("fraga_kod") or not row.get("fraga"):
+            row.refused = True
+        if not v.get("fraga_kod") or not v.get("fraga"):
             errors.append(RowError(number, "fraga", _("give the question and its code")))
-        if any(e.row == number for e in errors):
+            row.refused = True
+        if row.refused:
             continue
-        key = (row["undersokning"], row["enhet"], int(numbers["ar"]))
+        key = (v["undersokning"], v["enhet"].code, int(v["ar"]))
         survey = surveys.setdefault(
             key,
             {
-                "unit": unit,
-                "source": SOURCES[row["kalla"].lower()],
+                "unit": v["enhet"],
+                "source": v["kalla"],
                 "given": int(given),
                 "answered": int(answered),
                 "row": number,
@@ -80,7 +75,7 @@ def import_surveys(data: bytes, file_name: str, *, by: Any) -> list[Survey]:
         )
         if (survey["given"], survey["answered"]) != (int(given), int(answered)):
             errors.append(RowError(number, "svar", _("the same survey must have the same numbers on every row")))
-        survey["questions"].append((row["fraga_kod"], row["fraga"], numbers["andel_positiva"], numbers.get("riket")))
+        survey["questions"].append((v["fraga_kod"], v["fraga"], v["andel_positiva"], v.get("riket")))
     if errors:
         raise ImportRefused(errors)
     stored = []
@@ -99,7 +94,7 @@ def import_surveys(data: bytes, file_name: str, *, by: Any) -> list[Survey]:
                     defaults={"text": text[:500], "positive_share": share, "national_share": national},
                 )
                 feed_indicators(survey, code, share)
-            audit_log.record(Action.IMPORT, survey, note=_("%(rows)d rows imported") % {"rows": len(spec["questions"])})
+            audit_log.record(Event.IMPORT, survey, note=_("%(rows)d rows imported") % {"rows": len(spec["questions"])})
             stored.append(survey)
     return stored
 

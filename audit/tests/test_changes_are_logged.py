@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
-from audit.choices import Action, Source
+from audit.choices import Event, Source
 from audit.models import AuditEntry
 from organisation.models import Period, Process
 from organisation.tests.factories import PeriodFactory, ProcessFactory
@@ -26,7 +26,7 @@ def test_a_change_through_the_api_is_logged_with_the_person_and_the_fields(tree,
     response = api.patch(f"/api/v1/processes/{process.pk}/", {"name": "Nytt namn"}, format="json")
 
     assert response.status_code == 200
-    entry = entries_for(process).get(action=Action.UPDATE)
+    entry = entries_for(process).get(action=Event.UPDATE)
     assert entry.actor == admin
     assert entry.source == Source.API
     assert entry.unit == tree.a
@@ -42,7 +42,7 @@ def test_a_change_made_in_a_background_task_is_logged_with_the_person_who_starte
 
     assert response.status_code == 302
     created = Period.objects.get(year=2026)
-    entry = entries_for(created).get(action=Action.CREATE)
+    entry = entries_for(created).get(action=Event.CREATE)
     assert entry.actor == admin
     assert entry.source == Source.TASK
     assert [p.code for p in created.points.all()] == ["T1", "T2", "VB"]
@@ -57,7 +57,7 @@ def test_a_change_on_a_page_is_logged_as_web_with_old_and_new_values(client, tre
     response = client.post(reverse("organisation:process_update", args=[process.pk]), form)
 
     assert response.status_code == 302, response.content
-    entry = entries_for(process).get(action=Action.UPDATE)
+    entry = entries_for(process).get(action=Event.UPDATE)
     assert (entry.actor, entry.source) == (admin, Source.WEB)
     assert entry.changes["name"] == ["Före", "Efter"]
 
@@ -73,12 +73,12 @@ def test_a_password_change_is_logged_without_the_password(tree):
     user = person_with_role(Role.MEDARBETARE, tree.a1)
     user.set_password("ett-helt-annat-losenord-99")
     user.save()
-    entry = entries_for(user).filter(action=Action.UPDATE).latest("id")
+    entry = entries_for(user).filter(action=Event.UPDATE).latest("id")
     assert entry.changes == {"password": ["••••", "••••"]}
 
 
 def test_the_log_cannot_be_changed_or_deleted_through_the_app(tree):
-    entry = AuditEntry.objects.create(action=Action.READ, source=Source.WEB, unit=tree.a)
+    entry = AuditEntry.objects.create(action=Event.READ, source=Source.WEB, unit=tree.a)
     entry.note = "ändrad"
     with pytest.raises(PermissionDenied):
         entry.save()
@@ -90,7 +90,7 @@ def test_the_log_cannot_be_changed_or_deleted_through_the_app(tree):
 def test_postgresql_itself_refuses_to_update_the_log(tree):
     from django.db import DatabaseError, transaction
 
-    entry = AuditEntry.objects.create(action=Action.READ, source=Source.WEB, unit=tree.a)
+    entry = AuditEntry.objects.create(action=Event.READ, source=Source.WEB, unit=tree.a)
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEntry.objects.filter(pk=entry.pk).update(note="ändrad")
 

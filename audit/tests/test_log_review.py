@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
-from audit.choices import Action
+from audit.choices import Event
 from audit.models import AuditEntry
 
 
@@ -15,10 +15,10 @@ def test_loggkontroll_shows_a_read_of_a_sensitive_record(client, tree, chief_a):
     client.force_login(chief_a)
 
     assert client.get(reverse("accounts:person_detail", args=[employee.pk])).status_code == 200
-    page = client.get(reverse("audit:log"), {"action": Action.READ})
+    page = client.get(reverse("audit:log"), {"action": Event.READ})
 
     assert page.status_code == 200
-    read = AuditEntry.objects.get(action=Action.READ, object_id=str(employee.pk))
+    read = AuditEntry.objects.get(action=Event.READ, object_id=str(employee.pk))
     assert read.actor == chief_a and read.unit == tree.a1
     assert "Saga Sandberg" in page.content.decode()
     assert page.context["object_list"][0] == read
@@ -47,7 +47,7 @@ def test_the_log_is_filtered_by_person_record_unit_and_dates(client, tree, admin
     def ids(**params):
         return {e.pk for e in client.get(reverse("audit:log"), params).context["object_list"]}
 
-    read = AuditEntry.objects.get(action=Action.READ, object_id=str(employee.pk))
+    read = AuditEntry.objects.get(action=Event.READ, object_id=str(employee.pk))
     assert read.pk in ids(person="chef.a", record="Filtrerad", unit=tree.a.pk)
     assert read.pk not in ids(person="admin")
     assert read.pk not in ids(unit=tree.b.pk)
@@ -60,13 +60,40 @@ def test_the_log_exports_to_excel_and_the_export_itself_is_logged(client, tree, 
     client.force_login(admin)
     response = client.get(reverse("audit:export"))
     assert response.status_code == 200
-    book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(response.getvalue()), read_only=True)
     header = next(book.active.iter_rows(values_only=True))
     assert header[:3] == ("Tid", "Person", "Händelse")
-    assert AuditEntry.objects.filter(action=Action.EXPORT, actor=admin).exists()
+    assert AuditEntry.objects.filter(action=Event.EXPORT, actor=admin).exists()
 
 
 def test_an_employee_cannot_open_the_log(client, tree, reader_a):
     client.force_login(reader_a)
     assert client.get(reverse("audit:log")).status_code == 403
     assert client.get(reverse("audit:export")).status_code == 403
+
+
+def test_a_change_reads_as_the_status_and_the_persons_name_not_keys_and_numbers(client, tree, admin):
+    from django.contrib.contenttypes.models import ContentType
+
+    from deviations.models import Deviation
+
+    deciding = person_with_role(Role.VERKSAMHETSCHEF, tree.a, first_name="Vera", last_name="Verksam")
+    AuditEntry.objects.create(
+        action=Event.TRANSITION,
+        source="web",
+        unit=tree.a1,
+        content_type=ContentType.objects.get_for_model(Deviation),
+        object_id="1",
+        object_repr="AV-2026-00001",
+        changes={"status": ["reported_to_ivo", "actions"], "decided_by": [None, deciding.pk]},
+    )
+    client.force_login(admin)
+
+    page = client.get(reverse("audit:log"), {"action": Event.TRANSITION}).content.decode()
+    export = client.get(reverse("audit:export"), {"action": Event.TRANSITION, "format": "csv"})
+    exported = export.getvalue().decode("utf-8-sig")
+
+    for text in (page, exported):
+        assert "Anmäld till IVO → Åtgärdas" in text
+        assert "– → Vera Verksam" in text
+        assert "reported_to_ivo" not in text and f"→ {deciding.pk}" not in text

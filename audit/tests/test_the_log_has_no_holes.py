@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
-from audit.choices import Action, Source
+from audit.choices import Event, Source
 from audit.models import AuditEntry
 from deviations.tests.factories import DeviationFactory
 from goals.models import Goal
@@ -30,7 +30,7 @@ def test_root_causes_set_on_the_page_are_logged_with_what_was_added_and_removed(
     data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
     response = client.post(reverse("deviations:investigate", args=[deviation.pk]), data)
     assert response.status_code == 302, response.context["form"].errors
-    logged = entries_for(deviation).filter(action=Action.UPDATE, source=Source.WEB).order_by("id")
+    logged = entries_for(deviation).filter(action=Event.UPDATE, source=Source.WEB).order_by("id")
     m2m = [e for e in logged if "root_causes" in e.changes]
     last = m2m[-1]
     assert last.changes["root_causes"][1] == ", ".join(sorted([second.name, third.name]))
@@ -61,10 +61,10 @@ def test_an_api_list_of_a_sensitive_model_is_logged_once_per_page_with_filter_an
         DeviationFactory(unit=tree.a1)
     api = APIClient()
     api.force_authenticate(person_with_role(Role.ENHETSCHEF, tree.a))
-    before = AuditEntry.objects.filter(action=Action.READ).count()
+    before = AuditEntry.objects.filter(action=Event.READ).count()
     response = api.get("/api/v1/deviations/", {"limit": 2, "search": "121212–1212"})
     assert response.status_code == 200
-    reads = AuditEntry.objects.filter(action=Action.READ).order_by("id")[before:]
+    reads = AuditEntry.objects.filter(action=Event.READ).order_by("id")[before:]
     assert len(reads) == 1
     entry = reads[0]
     assert entry.content_type.model == "deviation" and entry.source == Source.API
@@ -82,7 +82,7 @@ def test_every_entry_of_one_request_carries_its_id_and_the_response_names_it(cli
     one, other = first["X-Request-ID"], second["X-Request-ID"]
     assert one != other
     assert AuditEntry.objects.filter(request_id=one).count() >= 1
-    assert set(AuditEntry.objects.filter(request_id=other).values_list("action", flat=True)) == {Action.READ}
+    assert set(AuditEntry.objects.filter(request_id=other).values_list("action", flat=True)) == {Event.READ}
     api = APIClient()
     api.force_authenticate(chief)
     answered = api.patch(f"/api/v1/deviations/{deviation.pk}/", {"location": "Köket"}, format="json")
@@ -91,7 +91,7 @@ def test_every_entry_of_one_request_carries_its_id_and_the_response_names_it(cli
 
 
 def test_the_database_itself_refuses_to_change_or_delete_the_log(tree):
-    entry = AuditEntry.objects.create(action=Action.READ, source=Source.WEB, unit=tree.a)
+    entry = AuditEntry.objects.create(action=Event.READ, source=Source.WEB, unit=tree.a)
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEntry.objects.filter(pk=entry.pk).update(note="ändrad")
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -101,7 +101,7 @@ def test_the_database_itself_refuses_to_change_or_delete_the_log(tree):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no TRUNCATE; its DELETE trigger covers it")
 def test_postgresql_refuses_to_truncate_the_log(tree):
-    AuditEntry.objects.create(action=Action.READ, source=Source.WEB, unit=tree.a)
+    AuditEntry.objects.create(action=Event.READ, source=Source.WEB, unit=tree.a)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("TRUNCATE audit_auditentry CASCADE")
     assert AuditEntry.objects.exists()

@@ -6,7 +6,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
 from audit import log as audit_log
-from audit.choices import Action
+from audit.choices import Event
 from core.api import ScopedReadOnlyViewSet
 from core.scope import Perm, has_access
 from organisation.models import Unit
@@ -115,5 +115,5 @@ class ImportBatchViewSet(ScopedReadOnlyViewSet):
             ) from error
         window = reporting_window(year, number)
         rows = not_carried_out(Case.objects.visible_to(request.user), window)
-        audit_log.record(Action.READ, model=Case, note=f"API {window[0]}–{window[1]}: {len(rows)}")
+        audit_log.record(Event.READ, model=Case, note=f"API {window[0]}–{window[1]}: {len(rows)}")
         return Response(NotCarriedOutSerializer(rows, many=True).data)

@@ -21,7 +21,7 @@ def test_confidential_text_stays_out_of_lists_exports_and_the_api_for_those_with
     client.force_login(quality)
     assert SECRET not in client.get(reverse("complaints:list")).content.decode()
     export = client.get(reverse("complaints:export"))
-    book = openpyxl.load_workbook(io.BytesIO(export.content), read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(export.getvalue()), read_only=True)
     assert SECRET not in str(list(book.active.iter_rows(values_only=True)))
     assert SECRET not in client.get(reverse("complaints:detail", args=[complaint.pk])).content.decode()
     api = APIClient()

@@ -33,7 +33,9 @@ def test_the_plan_groups_risks_with_their_controls_and_actions_per_area(client, 
     assert [c.title for c in areas[1].rows[0].controls] == ["Loggkontroll utan risk"]
 
     export = client.get(reverse("controls:quality_plan"), {"year": 2026, "format": "xlsx"})
-    rows = list(openpyxl.load_workbook(io.BytesIO(export.content), read_only=True).active.iter_rows(values_only=True))
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(export.getvalue()), read_only=True).active.iter_rows(values_only=True)
+    )
     assert rows[0][:3] == ("Process eller område", "Risk", "Risknivå")
     assert rows[1][:4] == ("Myndighetsutövning", "Utredningar drar över tiden", 9, "Aktgranskning av utredningstider")
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.choices import Role
 from accounts.tests.factories import MembershipFactory, person_with_role
-from audit.choices import Action
+from audit.choices import Event
 from audit.models import AuditEntry
 from organisation.tests.factories import PeriodFactory, ProcessFactory, TargetGroupFactory, UnitFactory
 
@@ -80,7 +80,7 @@ def _add_records(tree, owner, n):
         MembershipFactory(unit=unit, role=Role.ENHETSCHEF)
         period = PeriodFactory(year=next(_years))
         period.create_default_points()
-        AuditEntry.objects.create(action=Action.READ, source="web", unit=unit, changes={"name": ["a", "b"]})
+        AuditEntry.objects.create(action=Event.READ, source="web", unit=unit, changes={"name": ["a", "b"]})
 
 
 def _add_planning(unit, owner):

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from accounts.choices import Role
 from accounts.tests.factories import MembershipFactory, UserFactory, person_with_role
-from audit.choices import Action
+from audit.choices import Event
 from audit.models import AuditEntry
 from organisation.models import Process
 from organisation.tests.factories import ProcessFactory
@@ -44,7 +44,7 @@ def module_world(module_tree):
         person = UserFactory(username=f"person.{position}", last_name=f"Efternamn-{position}")
         membership = MembershipFactory(user=person, unit=unit, role=Role.MEDARBETARE)
         process = ProcessFactory(unit=unit, code=f"P-{position}")
-        entry = AuditEntry.objects.create(action=Action.READ, source="web", unit=unit, object_repr=f"logg-{position}")
+        entry = AuditEntry.objects.create(action=Event.READ, source="web", unit=unit, object_repr=f"logg-{position}")
         records[position] = dict(unit=unit, person=person, membership=membership, process=process, entry=entry)
     return records
 
@@ -110,7 +110,7 @@ LISTS = {
 
 
 def _xlsx_text(response) -> str:
-    book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(response.getvalue()), read_only=True)
     return "\n".join(" ".join(str(c) for c in row if c is not None) for row in book.active.iter_rows(values_only=True))
 
 

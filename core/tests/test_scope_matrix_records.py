@@ -118,7 +118,7 @@ def test_pages_exports_and_api_follow_the_scope(client, tree, records, role, pos
         assert page.status_code == 200, (kind, "list")
         assert (identify(kind, obj) in page.content.decode()) is shown, (kind, "list")
         response = client.get(reverse(export))
-        book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(response.getvalue()), read_only=True)
         text = str(list(book.active.iter_rows(values_only=True)))
         assert (identify(kind, obj) in text) is shown, (kind, "export")
         assert api.get(f"{base}{obj.pk}/").status_code == view, (kind, "api retrieve")

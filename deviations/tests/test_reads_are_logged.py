@@ -1,7 +1,7 @@
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from audit.choices import Action, Source
+from audit.choices import Event, Source
 from audit.models import AuditEntry
 from complaints.tests.factories import ComplaintFactory
 from deviations.tests.factories import DeviationFactory
@@ -16,7 +16,7 @@ def test_reading_a_deviation_or_complaint_is_logged_on_the_page_and_in_the_api(c
     api.force_authenticate(chief_a)
     api.get(f"/api/v1/complaints/{complaint.pk}/")
 
-    reads = AuditEntry.objects.filter(action=Action.READ, actor=chief_a)
+    reads = AuditEntry.objects.filter(action=Event.READ, actor=chief_a)
     assert {(e.content_type.model, e.object_id, e.source) for e in reads} == {
         ("deviation", str(deviation.pk), Source.WEB),
         ("complaint", str(complaint.pk), Source.API),

@@ -109,7 +109,7 @@ def test_the_statistics_export_to_excel_with_the_same_figures(client, tree):
     params = {"date_from": f"{YEAR}-01-01", "date_to": f"{YEAR}-12-31"}
     response = client.get(reverse("deviations:statistics"), {**params, "format": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(response.getvalue()), read_only=True)
     per_kind = list(book["Per slag"].iter_rows(values_only=True))[1:]
     assert dict(per_kind) == {str(k.label): sum(d.kind == k for d in made) for k in DeviationKind}
     per_unit = dict(list(book["Per enhet"].iter_rows(values_only=True))[1:])

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 from accounts.choices import Role
 from accounts.tests.factories import person_with_role
 from actions.tests.factories import ActionFactory
-from audit.choices import Action as AuditAction
+from audit.choices import Event
 from audit.models import AuditEntry
 from core.workflow import TransitionRefused
 from deviations.choices import Assessment, DeviationStatus
@@ -54,7 +54,7 @@ def test_a_transition_writes_history_and_the_audit_log(tree, chief_a):
         chief_a,
         "Påbörjar",
     )
-    entry = AuditEntry.objects.get(action=AuditAction.TRANSITION, object_id=str(deviation.pk))
+    entry = AuditEntry.objects.get(action=Event.TRANSITION, object_id=str(deviation.pk))
     assert entry.changes["status"] == ["reported", "investigating"]
     assert entry.note == "Påbörjar"
 

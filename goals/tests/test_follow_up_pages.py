@@ -30,7 +30,8 @@ def test_a_chief_reports_with_cause_and_action_and_sees_the_suggestion_beside_it
     mine = client.get(reverse("goals:my_reports")).context["items"]
     assert [(i["goal"], i["unit"], i["done"]) for i in mine] == [(goal, tree.a, False)]
     page = client.get(report_url(round_, goal, tree.a))
-    assert page.context["suggested"] == Assessment.NOT_MET  # 20.6 % against 80 %
+    assert page.context["suggested"] == Assessment.NOT_MET.label  # 20.6 % against 80 %
+    assert "Förslag utifrån indikatorerna: <strong>Ej uppfyllt</strong>" in page.content.decode()
     response = client.post(
         report_url(round_, goal, tree.a),
         {"assessment": "partly", "overall": "Delvis uppnått.", "cause": "Vakanser.", "action": "Rekrytering."},

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from audit.choices import Action, Source
+from audit.choices import Event, Source
 from audit.models import AuditEntry
 from organisation.models import Period
 from organisation.tasks import copy_period_to_next_year
@@ -28,5 +28,5 @@ def test_a_queued_task_waits_for_the_worker_and_is_logged_as_the_person_who_queu
     result.refresh()
     assert result.status == "SUCCESSFUL"
     created = Period.objects.get(year=2031)
-    entry = AuditEntry.objects.get(action=Action.CREATE, content_type__model="period", object_id=str(created.pk))
+    entry = AuditEntry.objects.get(action=Event.CREATE, content_type__model="period", object_id=str(created.pk))
     assert (entry.actor, entry.source) == (admin, Source.TASK)

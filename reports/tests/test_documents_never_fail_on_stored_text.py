@@ -48,5 +48,5 @@ def test_the_granskningar_export_answers_and_carries_the_text_without_the_charac
     client.force_login(records.planner)
     response = client.get(reverse("controls:review_export"))
     assert response.status_code == 200
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     assert "Granskning av dokumentation" in [c.value for row in sheet.iter_rows() for c in row]
