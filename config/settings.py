@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "surveys",
     "staff",
     "reports",
+    "home",
 ]
 
 MIDDLEWARE = [
@@ -122,7 +123,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.navigation",
+                "home.context_processors.navigation",
             ],
         },
     }

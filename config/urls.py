@@ -12,6 +12,7 @@ from controls.api.views import ControlRunViewSet, ControlViewSet, ReviewViewSet
 from core import views as core_views
 from deviations.api.views import DeviationViewSet
 from goals.api.views import GoalReportViewSet, GoalViewSet, RoundViewSet
+from home import views as home_views
 from indicators.api.views import IndicatorViewSet, ResultViewSet
 from organisation.api.routines import RoutineViewSet
 from organisation.api.views import (
@@ -50,10 +51,10 @@ router.register("case-imports", ImportBatchViewSet, basename="importbatch")
 router.register("report-versions", ReportVersionViewSet, basename="reportversion")
 
 urlpatterns = [
-    path("", core_views.Home.as_view(), name="home"),
+    path("", home_views.Home.as_view(), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("arshjul/", core_views.YearWheel.as_view(), name="yearwheel"),
-    path("arshjul/kalender/<str:token>.ics", core_views.yearwheel_ical, name="yearwheel_ical"),
+    path("arshjul/", home_views.YearWheel.as_view(), name="yearwheel"),
+    path("arshjul/kalender/<str:token>.ics", home_views.yearwheel_ical, name="yearwheel_ical"),
     path("logga-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),

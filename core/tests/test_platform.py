@@ -112,7 +112,7 @@ def test_numbers_and_dates_are_shown_the_swedish_way():
 def test_only_the_most_specific_menu_entry_is_marked_current(tree, admin):
     from django.utils import translation
 
-    from core.navigation import navigation_for
+    from home.navigation import navigation_for
 
     sections = navigation_for(admin, "/avvikelser/statistik/")
     current = [i["label"] for s in sections for i in s["items"] if i["current"]]

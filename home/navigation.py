@@ -17,6 +17,7 @@ from audit.models import AuditEntry
 from casedata.models import Case, ImportBatch
 from complaints.models import Complaint
 from controls.models import Control, Review
+from core.scope import Perm, can, has_access
 from deviations.models import Deviation, RootCause, TargetTime
 from finance.models import FinanceReport
 from goals.models import FollowUpRound, Goal
@@ -26,8 +27,6 @@ from reports.models import Outline, ReportVersion, WordTemplate
 from risks.models import Risk
 from staff.models import StaffFigure
 from surveys.models import Survey
-
-from .scope import Perm, can, has_access
 
 
 @dataclass(frozen=True)

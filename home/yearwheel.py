@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
-from .scope import Perm, has_access
+from core.scope import Perm, has_access
 
 
 @dataclass(frozen=True)

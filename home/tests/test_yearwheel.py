@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts.models import CalendarFeed
 from actions.tests.factories import ActionFactory
 from controls.tests.factories import ControlFactory
-from core import yearwheel
+from home import yearwheel
 from organisation.tests.factories import PeriodFactory
 from risks.tests.factories import RiskFactory
 
@@ -81,7 +81,7 @@ def test_long_lines_are_folded_and_unfold_to_the_same_text():
 
 @time_machine.travel(NOW, tick=False)
 def test_a_large_year_is_shown_as_counts_and_one_month_a_page_at_a_time(client, tree, chief_a, monkeypatch):
-    from core import views
+    from home import views
 
     monkeypatch.setattr(views, "YEAR_WHEEL_FULL_LIST", 3)
     monkeypatch.setattr(views, "YEAR_WHEEL_PAGE", 2)
