@@ -177,7 +177,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: a template's plain number is a year, a record's number or a value in a link ("?year=2026&unit=1234"), and
+# grouping would print "2 026" and break the link. Quantities are grouped where they are shown as quantities:
+# core.formatting (documents) and the `cell` filter and table cells (pages), which group digits themselves.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -6,7 +6,7 @@ goals = Table(
     [
         Column("title", _("Goal"), link=True),
         Column("get_kind_display", _("Kind")),
-        Column("year", _("Year")),
+        Column("year", _("Year"), value=lambda goal: str(goal.year)),  # a year, not a quantity: no grouping
         Column("unit", _("Unit")),
         Column("responsible", _("Responsible")),
     ]

@@ -34,7 +34,7 @@ target_groups = Table(
 
 periods = Table(
     [
-        Column("year", _("Year"), link=True),
+        Column("year", _("Year"), value=lambda period: str(period.year), link=True),  # a year: no grouping
         Column("scheme", _("Follow-up scheme")),
         Column("points", _("Follow-up points"), value=lambda p: ", ".join(pt.code for pt in p.points.all())),
     ]

@@ -51,3 +51,19 @@ def test_small_counts_are_words_in_running_text():
 
 def test_nothing_is_a_dash():
     assert f.number(None) == f.percent(None) == f.mnkr(None) == f.long_date(None) == "–"
+
+
+def test_a_year_or_a_records_number_in_a_page_or_its_links_is_never_grouped(client, tree, admin):
+    from goals.tests.factories import GoalFactory
+
+    GoalFactory(unit=tree.root, year=2026, title="Trygg vård")
+    client.force_login(admin)
+    page = client.get("/mal/", {"year": 2026}).content.decode()
+    assert "Verksamhetsplan 2026" in page and "?year=2026" in page
+    assert "2\u00a0026" not in page and "2 026" not in page
+
+
+def test_a_quantity_on_a_page_is_grouped_by_the_cell_filter():
+    from django.template import Context, Template
+
+    assert Template("{% load kn %}{{ n|cell }}").render(Context({"n": 200000})) == "200\u00a0000"
