@@ -28,13 +28,14 @@ def _reader(field, names: dict[tuple[Any, str], str]):
     return lambda value: value
 
 
-# The related records whose names the log shows: people and units, which every reader of the log may see.
+# The related records whose names the log shows: people and units. Each is looked up through the reader's scope
+# (units are read across the tree; people only where the reader may see them), so a name outside it stays a number.
 NAMED_MODELS = ("accounts.User", "organisation.Unit")
 
 
-def name_related(entries: list[Any]) -> list[Any]:
-    """Look up, in one query per kind, the people and units the entries' changes refer to by number, so that
-    :meth:`AuditEntry.change_rows` shows "beslutad av: – → Anna Andersson", not "– → 3"."""
+def name_related(entries: list[Any], reader: Any) -> list[Any]:
+    """Look up, in one query per kind and through ``reader``'s scope, the people and units the entries' changes
+    refer to by number, so that :meth:`AuditEntry.change_rows` shows "beslutad av: – → Anna Andersson", not "– → 3"."""
     wanted: dict[Any, set[str]] = {}
     for entry in entries:
         model = entry.content_type.model_class() if entry.content_type_id else None
@@ -49,7 +50,7 @@ def name_related(entries: list[Any]) -> list[Any]:
                 wanted.setdefault(field.related_model, set()).update(str(v) for v in values if v is not None)
     names: dict[tuple[Any, str], str] = {}
     for model, pks in wanted.items():
-        for obj in model._default_manager.filter(pk__in=[p for p in pks if p.isdigit()]):
+        for obj in model.objects.visible_to(reader).filter(pk__in=[p for p in pks if p.isascii() and p.isdigit()]):
             full_name = obj.get_full_name() if hasattr(obj, "get_full_name") else ""
             names[(model, str(obj.pk))] = full_name or str(obj)
     for entry in entries:

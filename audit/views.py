@@ -19,7 +19,7 @@ class LogReview(RecordListView):
     export_url_name = "audit:export"
 
     def prepare_rows(self, objects):
-        return name_related(objects)
+        return name_related(objects, self.request.user)
 
 
 class LogExport(RecordExportView, LogReview):

@@ -109,9 +109,10 @@ def drawn(kind: str, data: ChartData, image_format: str) -> str | bytes | None:
 
 def keep(kind: str, data: ChartData, image_format: str, drawing: str | bytes) -> None:
     """Remember a drawing made elsewhere (in a helper process) for the next that asks."""
-    if len(_drawn) >= DRAWN_MAX:
+    key = _key(kind, data, image_format)
+    if key not in _drawn and len(_drawn) >= DRAWN_MAX:
         _drawn.pop(next(iter(_drawn)))
-    _drawn[_key(kind, data, image_format)] = drawing
+    _drawn[key] = drawing
 
 
 def _drawing(kind: str, data: ChartData, image_format: str) -> str | bytes:

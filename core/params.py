@@ -18,6 +18,24 @@ class BadParameter(BadRequest):
     """A query parameter a page cannot use; its message is shown on the 400 page."""
 
 
+def _digits(raw: str) -> bool:
+    # str.isdigit() also says yes to "²" and to 5 000 digits, which int() refuses: only a plain, short number.
+    return raw.isascii() and raw.isdigit() and len(raw) <= 12
+
+
+def point_id(request: HttpRequest) -> int | None:
+    """The id in the page's ``point`` parameter (a follow-up point), None when absent."""
+    raw = request.GET.get("point", "").strip()
+    if not raw:
+        return None
+    if not _digits(raw):
+        raise BadParameter(
+            _("The parameter “%(name)s” must name a follow-up point by its number, not “%(value)s”.")
+            % {"name": _("point"), "value": raw[:40]}
+        )
+    return int(raw)
+
+
 def form_errors(form) -> str:
     """A bound form's errors in one line, each named by its field's label (for a 400 or a page's alert)."""
     return " ".join(
@@ -32,7 +50,7 @@ def whole_number(request: HttpRequest, name: str, default: int, low: int, high: 
     raw = request.GET.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not _digits(raw) or not low <= int(raw) <= high:
         raise BadParameter(
             _("The parameter “%(name)s” must be a whole number from %(low)d to %(high)d, not “%(value)s”.")
             % {"name": label or name, "low": low, "high": high, "value": raw[:40]}
@@ -59,12 +77,25 @@ def month(request: HttpRequest, default: dt.date) -> dt.date:
     return dt.date(int(found[1]), int(found[2]), 1)
 
 
+def one_of(request: HttpRequest, name: str, allowed, default: str, label: str = "") -> str:
+    """The parameter ``name`` as one of the ``allowed`` values; absent or empty gives ``default``."""
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return default
+    if raw not in allowed:
+        raise BadParameter(
+            _("The parameter “%(name)s” must be one of %(allowed)s, not “%(value)s”.")
+            % {"name": label or name, "allowed": ", ".join(str(a) for a in allowed), "value": raw[:40]}
+        )
+    return raw
+
+
 def unit_id(request: HttpRequest) -> int | None:
     """The id in the page's ``unit`` parameter, None when absent; anything but a whole number is refused."""
     raw = request.GET.get("unit", "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    if not _digits(raw):
         raise BadParameter(
             _("The parameter “%(name)s” must name a unit by its number, not “%(value)s”.")
             % {"name": _("unit"), "value": raw[:40]}

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.encoding import force_str
 
 from . import textgate
@@ -105,7 +105,8 @@ def export_response(
     header = [textgate.spreadsheet_text(label) for label in table.labels]
     cells = ([_cell(v) for v in values] for _, values in table.rows(_in_chunks(objects, prepare)))
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_lines(header, cells), content_type="text/csv; charset=utf-8")
+        lines = _csv_lines(header, cells, translation.get_language())
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
         return response
 
@@ -139,7 +140,14 @@ def _in_chunks(objects: Iterable[Any], prepare: Callable[[list], list] | None) -
     yield from prepare(chunk) if prepare else chunk
 
 
-def _csv_lines(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+def _csv_lines(header: list[str], rows: Iterable[list[Any]], language: str) -> Iterator[str]:
+    # Written after the view has returned, outside the request's language: the rows' labels, yes/no and numbers
+    # must come out in the reader's language as the header did.
+    with translation.override(language):
+        yield from _csv_lines_now(header, rows)
+
+
+def _csv_lines_now(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(header)

@@ -19,7 +19,7 @@ NUMBER_COLUMNS = {"budget": "budget", "prognos": "forecast", "utfall": "outcome"
 
 
 def _level(text: str) -> int:
-    if not text.isdigit() or int(text) > 9:
+    if not (text.isascii() and text.isdigit()) or int(text) > 9:
         raise ValueError(_("give the level as 0–9 (0 is the grand total)"))
     return int(text)
 

@@ -33,10 +33,11 @@ class IndicatorRow:
     judgement: str
 
 
-def chosen_point(param: str | None) -> FollowUpPoint | None:
+def chosen_point(pk: int | None) -> FollowUpPoint | None:
+    """The follow-up point asked for, else the latest with a round, else the latest that has ended."""
     points = FollowUpPoint.objects.select_related("period")
-    if param and param.isdigit():
-        point = points.filter(pk=int(param)).first()
+    if pk is not None:
+        point = points.filter(pk=pk).first()
         if point:
             return point
     with_round = points.filter(rounds__isnull=False).order_by("-ends_on").first()
@@ -46,10 +47,10 @@ def chosen_point(param: str | None) -> FollowUpPoint | None:
 DASHBOARD_ROWS = 100  # the ones below target come first; the rest on request
 
 
-def build(user: Any, unit: Unit | None, point_param: str | None, *, every_row: bool = False) -> dict[str, Any]:
+def build(user: Any, unit: Unit | None, point_id: int | None, *, every_row: bool = False) -> dict[str, Any]:
     """Goals by bedömning at the point, and each indicator's result at the unit (the committee's top unit when
     none is chosen) against its etappmål, with the change since the same point a year earlier. Six queries."""
-    point = chosen_point(point_param)
+    point = chosen_point(point_id)
     if point is None:
         return {"point": None, "points": []}
     reports = for_aggregates(GoalReport.objects.filter(round__point=point), user)

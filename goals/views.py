@@ -267,7 +267,7 @@ class Dashboard(LoginRequiredMixin, generic.TemplateView):
         context = super().get_context_data(**kwargs)
         unit = chosen_unit(self.request)
         every_row = self.request.GET.get("all") == "1"
-        context.update(dashboard.build(self.request.user, unit, self.request.GET.get("point"), every_row=every_row))
+        context.update(dashboard.build(self.request.user, unit, params.point_id(self.request), every_row=every_row))
         query = self.request.GET.copy()
         query["all"] = "1"
         context["all_query"] = query.urlencode()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import generic
 
 from casedata.models import Case
+from core import params
 from core.scope import Perm, can, has_access
 from core.views import (
     RecordCreateView,
@@ -56,9 +57,10 @@ class IndicatorDetail(RecordDetailView):
             pk__in=Result.objects.visible_to(user).filter(indicator=indicator).values("unit")
         ).order_by("path")
         units = list(reported)
-        unit = next((u for u in units if str(u.pk) == self.request.GET.get("unit")), None)
+        asked = params.unit_id(self.request)
+        unit = next((u for u in units if u.pk == asked), None)
         unit = unit or next((u for u in units if u.pk == indicator.unit_id), None) or (units[0] if units else None)
-        gender = self.request.GET.get("gender") if self.request.GET.get("gender") in indicator.genders else Gender.TOTAL
+        gender = params.one_of(self.request, "gender", indicator.genders, Gender.TOTAL, label=_("gender"))
         trend = trend_for(indicator, unit, gender) if unit else None
         context.update(
             units=units,

@@ -13,7 +13,7 @@ from .models import StaffFigure
 figures = Table(
     [
         Column("unit", _("Unit")),
-        Column("year", _("Year")),
+        Column("year", _("Year"), value=lambda figure: str(figure.year)),  # a year: no grouping
         Column("period", _("Period")),
         Column("get_measure_display", _("Measure")),
         Column("get_gender_display", _("Gender")),

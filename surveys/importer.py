@@ -77,7 +77,7 @@ def import_surveys(data: bytes, file_name: str, *, by: Any) -> list[Survey]:
             errors.append(RowError(number, "svar", _("the same survey must have the same numbers on every row")))
         survey["questions"].append((v["fraga_kod"], v["fraga"], v["andel_positiva"], v.get("riket")))
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
     stored = []
     with transaction.atomic():
         for (name, _unit_code, year), spec in surveys.items():

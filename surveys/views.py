@@ -16,7 +16,7 @@ surveys = Table(
     [
         Column("name", _("Survey"), link=True),
         Column("unit", _("Unit")),
-        Column("year", _("Year")),
+        Column("year", _("Year"), value=lambda survey: str(survey.year)),  # a year: no grouping
         Column("get_source_display", _("Source")),
         Column("answered", _("Answered")),
         Column("distributed", _("Distributed")),

@@ -97,3 +97,26 @@ def test_a_change_reads_as_the_status_and_the_persons_name_not_keys_and_numbers(
         assert "Anmäld till IVO → Åtgärdas" in text
         assert "– → Vera Verksam" in text
         assert "reported_to_ivo" not in text and f"→ {deciding.pk}" not in text
+
+
+def test_a_person_outside_the_readers_scope_stays_a_number_in_the_log(client, tree, chief_b):
+    from django.contrib.contenttypes.models import ContentType
+
+    from deviations.models import Deviation
+
+    outside = person_with_role(Role.VERKSAMHETSCHEF, tree.a, first_name="Ada", last_name="Utanför")
+    AuditEntry.objects.create(
+        action=Event.UPDATE,
+        source="web",
+        unit=tree.b1,
+        content_type=ContentType.objects.get_for_model(Deviation),
+        object_id="2",
+        object_repr="AV-2026-00002",
+        changes={"decided_by": [None, outside.pk]},
+    )
+    client.force_login(chief_b)
+
+    page = client.get(reverse("audit:log"), {"action": Event.UPDATE}).content.decode()
+
+    assert "AV-2026-00002" in page and f"– → {outside.pk}" in page
+    assert "Utanför" not in page

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-BAD = {"year": "abc", "month": "13", "period": "x", "unit": "abc", "page": "abc", "status": "nonsense"}
+BAD = {"year": "abc", "month": "13", "period": "x", "unit": "abc", "page": "abc", "status": "nonsense", "point": "x"}
+# Digits Python's str.isdigit() accepts but int() does not, and a number too long to be one.
+ODD = {"year": "²", "unit": "²", "page": "9" * 5000, "period": "²", "point": "²", "gender": "²", "month": "²"}
 
 
 def _pages_without_arguments(patterns=None, prefix=""):
@@ -25,9 +27,10 @@ def test_no_page_answers_500_to_bad_values_of_the_parameters_pages_read(client, 
     assert len(pages) > 60  # the whole site, not a few pages
     failed = {}
     for path in pages:
-        status = client.get(path, BAD).status_code
-        if status >= 500:
-            failed[path] = status
+        for query in (BAD, ODD):
+            status = client.get(path, query).status_code
+            if status >= 500:
+                failed[path] = status
     assert failed == {}
 
 
@@ -41,6 +44,8 @@ def test_no_page_answers_500_to_bad_values_of_the_parameters_pages_read(client, 
         ("/arendedata/ej-verkstallda/", {"period": "9"}, "period"),
         ("/avvikelser/teman/", {"month": "2026-13"}, "månad"),
         ("/risker/matris/", {"unit": "abc"}, "enhet"),
+        ("/arshjul/", {"unit": "²"}, "enhet"),
+        ("/mal/oversikt/", {"point": "²"}, "uppföljningstillfälle"),
     ],
 )
 def test_a_bad_year_period_month_or_unit_answers_400_naming_the_parameter(client, admin, path, query, named):
@@ -94,3 +99,15 @@ def test_a_document_asked_for_with_a_bad_year_answers_400_and_one_outside_the_sc
     assert "År:" in response.content.decode()
     client.force_login(chief_b)
     assert client.get("/rapporter/forhandsgranska/", {**query, "year": "2026"}).status_code == 404
+
+
+def test_an_indicators_page_refuses_a_gender_it_does_not_split_by_and_a_unit_that_is_no_number(client, admin):
+    from indicators.tests.factories import IndicatorFactory
+
+    indicator = IndicatorFactory()
+    client.force_login(admin)
+    url = f"/indikatorer/{indicator.pk}/"
+    assert client.get(url).status_code == 200
+    refused = client.get(url, {"gender": "X"})
+    assert refused.status_code == 400 and "Parametern ”kön”" in refused.content.decode()
+    assert client.get(url, {"unit": "abc"}).status_code == 400

@@ -48,3 +48,15 @@ def test_an_export_costs_the_same_queries_for_few_rows_and_many(client, admin, t
         DeviationFactory(unit=tree.a1)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("deviations:export"), {"format": "csv"}).getvalue()
+
+
+def test_a_streamed_csv_is_written_in_the_readers_language_to_the_last_row(client, admin, tree):
+    DeviationFactory(unit=tree.a1)
+    client.force_login(admin)
+    client.cookies["django_language"] = "en"
+
+    text = client.get(reverse("deviations:export"), {"format": "csv"}).getvalue().decode("utf-8-sig")
+
+    header, row = text.strip().splitlines()
+    assert header.startswith("Reference;Reported")
+    assert "Internal deviation" in row and "Intern avvikelse" not in row

@@ -226,3 +226,12 @@ def test_a_long_run_without_spaces_gets_break_opportunities_and_its_table_stays_
     assert laid_out(report).tables_past_the_margin == []
     assert render.breakable(ADDRESS).replace(render.ZERO_WIDTH_SPACE, "") == ADDRESS
     assert render.breakable(LONG_NAME) == LONG_NAME  # ordinary words are left as they are
+
+
+def test_remembering_a_drawing_again_pushes_no_other_drawing_out(monkeypatch, no_recent_drawings):
+    monkeypatch.setattr(charts, "DRAWN_MAX", 2)
+    one, two = _figure(1).chart, _figure(2).chart
+    charts.keep("line", one, "png", b"1")
+    charts.keep("line", two, "png", b"2")
+    charts.keep("line", two, "png", b"2")  # as draw_pictures does after a drawing made here
+    assert charts.drawn("line", one, "png") == b"1"
