@@ -23,19 +23,6 @@ def _digits(raw: str) -> bool:
     return raw.isascii() and raw.isdigit() and len(raw) <= 12
 
 
-def point_id(request: HttpRequest) -> int | None:
-    """The id in the page's ``point`` parameter (a follow-up point), None when absent."""
-    raw = request.GET.get("point", "").strip()
-    if not raw:
-        return None
-    if not _digits(raw):
-        raise BadParameter(
-            _("The parameter “%(name)s” must name a follow-up point by its number, not “%(value)s”.")
-            % {"name": _("point"), "value": raw[:40]}
-        )
-    return int(raw)
-
-
 def form_errors(form) -> str:
     """A bound form's errors in one line, each named by its field's label (for a 400 or a page's alert)."""
     return " ".join(
@@ -90,14 +77,23 @@ def one_of(request: HttpRequest, name: str, allowed, default: str, label: str = 
     return raw
 
 
-def unit_id(request: HttpRequest) -> int | None:
-    """The id in the page's ``unit`` parameter, None when absent; anything but a whole number is refused."""
-    raw = request.GET.get("unit", "").strip()
+def _record_number(request: HttpRequest, name: str, message: str, label: str) -> int | None:
+    """The record number in the parameter ``name``, None when absent; ``message`` refuses anything else."""
+    raw = request.GET.get(name, "").strip()
     if not raw:
         return None
     if not _digits(raw):
-        raise BadParameter(
-            _("The parameter “%(name)s” must name a unit by its number, not “%(value)s”.")
-            % {"name": _("unit"), "value": raw[:40]}
-        )
+        raise BadParameter(message % {"name": label, "value": raw[:40]})
     return int(raw)
+
+
+def unit_id(request: HttpRequest) -> int | None:
+    """The id in the page's ``unit`` parameter, None when absent; anything but a whole number is refused."""
+    message = _("The parameter “%(name)s” must name a unit by its number, not “%(value)s”.")
+    return _record_number(request, "unit", message, _("unit"))
+
+
+def point_id(request: HttpRequest) -> int | None:
+    """The id in the page's ``point`` parameter (a follow-up point), None when absent."""
+    message = _("The parameter “%(name)s” must name a follow-up point by its number, not “%(value)s”.")
+    return _record_number(request, "point", message, _("point"))

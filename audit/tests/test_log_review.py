@@ -72,20 +72,26 @@ def test_an_employee_cannot_open_the_log(client, tree, reader_a):
     assert client.get(reverse("audit:export")).status_code == 403
 
 
-def test_a_change_reads_as_the_status_and_the_persons_name_not_keys_and_numbers(client, tree, admin):
+def _logged_deviation_change(unit, reference, changes, action=Event.TRANSITION):
     from django.contrib.contenttypes.models import ContentType
 
     from deviations.models import Deviation
 
-    deciding = person_with_role(Role.VERKSAMHETSCHEF, tree.a, first_name="Vera", last_name="Verksam")
-    AuditEntry.objects.create(
-        action=Event.TRANSITION,
+    return AuditEntry.objects.create(
+        action=action,
         source="web",
-        unit=tree.a1,
+        unit=unit,
         content_type=ContentType.objects.get_for_model(Deviation),
-        object_id="1",
-        object_repr="AV-2026-00001",
-        changes={"status": ["reported_to_ivo", "actions"], "decided_by": [None, deciding.pk]},
+        object_id=reference[-1],
+        object_repr=reference,
+        changes=changes,
+    )
+
+
+def test_a_change_reads_as_the_status_and_the_persons_name_not_keys_and_numbers(client, tree, admin):
+    deciding = person_with_role(Role.VERKSAMHETSCHEF, tree.a, first_name="Vera", last_name="Verksam")
+    _logged_deviation_change(
+        tree.a1, "AV-2026-00001", {"status": ["reported_to_ivo", "actions"], "decided_by": [None, deciding.pk]}
     )
     client.force_login(admin)
 
@@ -100,20 +106,8 @@ def test_a_change_reads_as_the_status_and_the_persons_name_not_keys_and_numbers(
 
 
 def test_a_person_outside_the_readers_scope_stays_a_number_in_the_log(client, tree, chief_b):
-    from django.contrib.contenttypes.models import ContentType
-
-    from deviations.models import Deviation
-
     outside = person_with_role(Role.VERKSAMHETSCHEF, tree.a, first_name="Ada", last_name="Utanför")
-    AuditEntry.objects.create(
-        action=Event.UPDATE,
-        source="web",
-        unit=tree.b1,
-        content_type=ContentType.objects.get_for_model(Deviation),
-        object_id="2",
-        object_repr="AV-2026-00002",
-        changes={"decided_by": [None, outside.pk]},
-    )
+    _logged_deviation_change(tree.b1, "AV-2026-00002", {"decided_by": [None, outside.pk]}, action=Event.UPDATE)
     client.force_login(chief_b)
 
     page = client.get(reverse("audit:log"), {"action": Event.UPDATE}).content.decode()
