@@ -9,6 +9,7 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils import timezone
 from core.charts import Chart, ChartData, Series, bar_chart
 
 from .choices import Assessment, DeviationKind, DeviationStatus
-from .models import RootCause
+from .models import DeviationStatusChange, RootCause
 
 MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
@@ -126,23 +127,50 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
     return months
 
 
+HANDLING_STEPS = [
+    ("Utredning påbörjad", DeviationStatus.INVESTIGATING),
+    ("Lex Sarah bedömd", DeviationStatus.ASSESSED),
+    ("Avslutad", DeviationStatus.CLOSED),
+]
+
+
 def handling_times(deviations) -> list[HandlingTime]:
     """Median days from the report to the first time each step was reached."""
-    steps = [
-        ("Utredning påbörjad", DeviationStatus.INVESTIGATING),
-        ("Lex Sarah bedömd", DeviationStatus.ASSESSED),
-        ("Avslutad", DeviationStatus.CLOSED),
-    ]
+    if connection.vendor == "postgresql":
+        found = _medians_in_the_database(deviations)
+        return [HandlingTime(label, *found.get(status, (None, 0))) for label, status in HANDLING_STEPS]
     annotations = {
-        status: Min("status_changes__changed_at", filter=Q(status_changes__to_status=status)) for _, status in steps
+        status: Min("status_changes__changed_at", filter=Q(status_changes__to_status=status))
+        for _, status in HANDLING_STEPS
     }
     rows = deviations.annotate(**annotations).values_list("reported_at", *annotations.keys())
-    days: dict[str, list[float]] = {status: [] for _, status in steps}
+    days: dict[str, list[float]] = {status: [] for _, status in HANDLING_STEPS}
     for reported_at, *reached in rows:
-        for (_, status), at in zip(steps, reached, strict=True):
+        for (_, status), at in zip(HANDLING_STEPS, reached, strict=True):
             if at is not None:
                 days[status].append((at - reported_at).total_seconds() / 86400)
     return [
         HandlingTime(label, round(statistics.median(days[s]), 1) if days[s] else None, len(days[s]))
-        for label, s in steps
+        for label, s in HANDLING_STEPS
     ]
+
+
+def _medians_in_the_database(deviations) -> dict[str, tuple[float | None, int]]:
+    """{status: (median days, count)} computed by PostgreSQL: each deviation's first arrival at each step, then
+    the median over them, in one query. Written as SQL because the ORM cannot aggregate over a grouped subquery;
+    the deviations come in as the scoped queryset's own SQL, so the scope is the caller's. Reading every
+    deviation's times into Python took 0.66 s for 36 000 deviations."""
+    changes, table = DeviationStatusChange._meta.db_table, deviations.model._meta.db_table
+    ids, params = deviations.order_by().values("pk").query.sql_with_params()
+    sql = f"""
+        SELECT first.to_status,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first.at - d.reported_at) / 86400),
+               count(*)
+        FROM (SELECT deviation_id, to_status, MIN(changed_at) AS at FROM {changes}
+              WHERE to_status = ANY(%s) AND deviation_id IN ({ids})
+              GROUP BY deviation_id, to_status) AS first
+        JOIN {table} d ON d.id = first.deviation_id
+        GROUP BY first.to_status"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [[str(status) for _, status in HANDLING_STEPS], *params])
+        return {status: (round(float(median), 1), n) for status, median, n in cursor.fetchall()}

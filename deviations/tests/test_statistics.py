@@ -99,6 +99,22 @@ def test_handling_time_is_the_median_days_to_each_step(tree, chief_a):
     assert round(started.median_days) == 3
 
 
+def test_an_even_count_has_its_median_between_the_middle_two_and_a_step_not_reached_has_none(tree, chief_a):
+    # PostgreSQL computes the medians itself, SQLite in Python: both must say the same.
+    from deviations.statistics import handling_times
+
+    for days in (1, 3, 10, 12):
+        d = DeviationFactory(unit=tree.a1, reported_at=timezone.now() - dt.timedelta(days=days))
+        d.transition_to(DeviationStatus.INVESTIGATING, by=chief_a)
+    DeviationFactory(unit=tree.b1, reported_at=timezone.now() - dt.timedelta(days=30))  # outside what is asked
+
+    started, assessed, closed = handling_times(Deviation.objects.filter(unit=tree.a1))
+
+    assert (started.median_days, started.count) == (6.5, 4)
+    assert (assessed.median_days, assessed.count) == (None, 0)
+    assert (closed.median_days, closed.count) == (None, 0)
+
+
 def test_the_statistics_export_to_excel_with_the_same_figures(client, tree):
     import io
 
