@@ -34,8 +34,7 @@ class UserQuerySet(ScopedQuerySet):
         roles = Membership.access.roles(perm)
         if user.is_superuser or roles is EVERYONE:
             return self
-        held = within_held(user, roles)
-        memberships = Membership.objects.filter(user=OuterRef("pk")).filter(held if held is not None else Q(pk__in=[]))
+        memberships = Membership.objects.filter(user=OuterRef("pk")).filter(within_held(user, roles))
         own = Q(pk=user.pk) if perm == Perm.VIEW else Q(pk__in=[])
         return self.filter(own | Q(Exists(memberships)))
 

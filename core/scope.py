@@ -129,11 +129,11 @@ def held_and_above(user: Any, roles: frozenset[str]) -> set[int]:
     return {int(part) for g in _grants_of(user) if g.role in roles for part in g.path.strip("/").split("/")}
 
 
-def within_held(user: Any, roles: frozenset[str], scope_path: str = "unit__path") -> Q | None:
+def within_held(user: Any, roles: frozenset[str], scope_path: str = "unit__path") -> Q:
     """Records whose unit (reached by ``scope_path``) lies at or under a unit where the person holds one of
-    ``roles``; None when the person holds none of them (so the caller asks nothing)."""
+    ``roles``; nothing when the person holds none of them (Django then asks the database nothing)."""
     paths = _scope_paths(user, roles)
-    return _scope_q(scope_path, paths) if paths else None
+    return _scope_q(scope_path, paths) if paths else Q(pk__in=[])
 
 
 def _unrestricted(user: Any, roles: frozenset[str] | _Everyone) -> bool:

@@ -84,16 +84,16 @@ def _deviations(user: Any) -> list[TodoItem]:
                 due=timezone.localtime(deviation.reported_at).date() + dt.timedelta(days=targets["start"]),
             )
         )
+    # Nothing is asked of the database for a person who heads no verksamhet (within_held matches nothing).
     heads = within_held(user, frozenset({Role.VERKSAMHETSCHEF}))
-    if heads is not None:
-        to_assess = Deviation.objects.filter(heads, kind="lex_sarah", decided_on__isnull=True)
-        for deviation in to_assess.exclude(status="closed").order_by("reported_at")[:LIMIT]:
-            items.append(
-                TodoItem(
-                    title=_("Assess the lex Sarah report %(ref)s") % {"ref": deviation.reference},
-                    kind=_("Lex Sarah"),
-                    url=deviation.get_absolute_url(),
-                    due=timezone.localtime(deviation.reported_at).date() + dt.timedelta(days=targets["assess"]),
-                )
+    to_assess = Deviation.objects.filter(heads, kind="lex_sarah", decided_on__isnull=True)
+    for deviation in to_assess.exclude(status="closed").order_by("reported_at")[:LIMIT]:
+        items.append(
+            TodoItem(
+                title=_("Assess the lex Sarah report %(ref)s") % {"ref": deviation.reference},
+                kind=_("Lex Sarah"),
+                url=deviation.get_absolute_url(),
+                due=timezone.localtime(deviation.reported_at).date() + dt.timedelta(days=targets["assess"]),
             )
+        )
     return items

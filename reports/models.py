@@ -35,8 +35,7 @@ class ReportVersionQuerySet(ScopedQuerySet):
         versions = super().visible_to(user, perm)
         if getattr(user, "is_superuser", False):
             return versions
-        staff = within_held(user, STAFF)
-        return versions.filter(models.Q(aggregates_only=True) | (staff if staff is not None else models.Q(pk__in=[])))
+        return versions.filter(models.Q(aggregates_only=True) | within_held(user, STAFF))
 
 
 class Narrative(BaseRecord):
