@@ -106,6 +106,18 @@ def plain(text: str) -> str:
     return text.replace(NBSP, " ").replace(MINUS, "-")
 
 
+def measured(value: int | float | Decimal | None, measure: str) -> str:
+    """An indicator's value as its unit of measure writes it: a share "91,2 %", a number or kronor "1 384",
+    days and scale means with one decimal "12,3" (keys as ``indicators.choices.Measure``)."""
+    if value is None or value == "":
+        return "–"
+    if measure == "percent":
+        return percent(value, 1)
+    if measure in ("count", "sek"):
+        return number(value, 0)
+    return number(value, 1)
+
+
 def format_cell(value: Any) -> Any:
     """A value as shown in a table cell of a page: dates and numbers in Swedish form, yes/no, a dash for nothing."""
     from django.utils import formats, timezone

@@ -31,6 +31,7 @@ class IndicatorRow:
     met: bool | None
     arrow: str
     judgement: str
+    measure: str = ""  # the indicator's unit of measure, for how its values are written
 
 
 def chosen_point(pk: int | None) -> FollowUpPoint | None:
@@ -76,7 +77,7 @@ def build(user: Any, unit: Unit | None, point_id: int | None, *, every_row: bool
     results = {
         row[0]: row
         for row in Result.objects.filter(point=point, unit=at, gender="T").values_list(
-            "indicator_id", "value", "indicator__code", "indicator__name", "indicator__better"
+            "indicator_id", "value", "indicator__code", "indicator__name", "indicator__better", "indicator__measure"
         )
     }
     earlier = FollowUpPoint.objects.filter(period__year=point.period.year - 1, code=point.code).first()
@@ -93,12 +94,14 @@ def build(user: Any, unit: Unit | None, point_id: int | None, *, every_row: bool
         if unit_id == getattr(at, "pk", None) or (unit_id is None and indicator_id not in targets):
             targets[indicator_id] = value
     rows = []
-    for indicator_id, value, code, name, better in results.values():
+    for indicator_id, value, code, name, better, measure in results.values():
         target = targets.get(indicator_id)
         met = indicator_rules.meets(value, target, better) if target is not None else None
         arrow, judgement = indicator_rules.trend(previous.get(indicator_id), value, better)
         rows.append(
-            IndicatorRow(indicator_id, code, name, value, previous.get(indicator_id), target, met, arrow, judgement)
+            IndicatorRow(
+                indicator_id, code, name, value, previous.get(indicator_id), target, met, arrow, judgement, measure
+            )
         )
     rows.sort(key=lambda r: (r.met is not False, r.code))
     return {

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from core import formatting
 from core.formatting import format_cell
 
 register = template.Library()
@@ -15,6 +16,12 @@ register = template.Library()
 def cell(value: Any) -> Any:
     """A value as shown in a table cell (core.formatting.format_cell)."""
     return format_cell(value)
+
+
+@register.filter
+def measured(value: Any, measure: str) -> str:
+    """An indicator's value in its unit of measure: "91,2 %", "1 384" (core.formatting.measured)."""
+    return formatting.measured(value, measure)
 
 
 @register.filter

@@ -67,3 +67,29 @@ def test_a_quantity_on_a_page_is_grouped_by_the_cell_filter():
     from django.template import Context, Template
 
     assert Template("{% load kn %}{{ n|cell }}").render(Context({"n": 200000})) == "200\u00a0000"
+
+
+def test_an_indicators_value_is_written_in_its_unit_of_measure():
+    assert f.plain(f.measured(Decimal("91.20"), "percent")) == "91,2 %"
+    assert f.plain(f.measured(Decimal("1384.00"), "count")) == "1 384"
+    assert f.plain(f.measured(Decimal("12.25"), "days")) == "12,3"
+    assert f.measured(None, "percent") == "–"
+
+
+def test_an_indicators_page_shows_a_share_with_one_decimal_and_a_per_cent_sign(client, tree, admin):
+    from indicators.models import Result
+    from indicators.tests.factories import IndicatorFactory
+    from organisation.tests.factories import PeriodFactory
+
+    indicator = IndicatorFactory(target_value=Decimal("95.00"), target_year=2030)
+    period = PeriodFactory(year=2026)
+    if not period.points.exists():
+        period.create_default_points()
+    point = period.points.order_by("order").first()
+    Result.objects.create(indicator=indicator, point=point, unit=tree.root, value=Decimal("91.20"))
+    client.force_login(admin)
+
+    page = client.get(f"/indikatorer/{indicator.pk}/").content.decode()
+
+    assert "91,2\u00a0%" in page and "95,0\u00a0% (2030)" in page
+    assert "91,20" not in page and "2\u00a0030" not in page
