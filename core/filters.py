@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from .params import BadParameter, unit_id
+
 
 def _units():
     from organisation.models import Unit
@@ -82,8 +84,6 @@ class DayFilter(django_filters.DateFilter):
 def chosen_unit(request):
     """The unit picked in a page's ``unit`` parameter, None when absent; a value that names no unit is a 400."""
     from organisation.models import Unit
-
-    from .params import BadParameter, unit_id
 
     pk = unit_id(request)
     if pk is None:

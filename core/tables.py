@@ -144,19 +144,15 @@ def _csv_lines(header: list[str], rows: Iterable[list[Any]], language: str) -> I
     # Written after the view has returned, outside the request's language: the rows' labels, yes/no and numbers
     # must come out in the reader's language as the header did.
     with translation.override(language):
-        yield from _csv_lines_now(header, rows)
-
-
-def _csv_lines_now(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    yield "\ufeff" + _taken(buffer)
-    for count, row in enumerate(rows, start=1):
-        writer.writerow([formats.localize(v) if not isinstance(v, str) else v for v in row])
-        if count % EXPORT_CHUNK == 0:
-            yield _taken(buffer)
-    yield _taken(buffer)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(header)
+        yield "\ufeff" + _taken(buffer)
+        for count, row in enumerate(rows, start=1):
+            writer.writerow([formats.localize(v) if not isinstance(v, str) else v for v in row])
+            if count % EXPORT_CHUNK == 0:
+                yield _taken(buffer)
+        yield _taken(buffer)
 
 
 def _taken(buffer: io.StringIO) -> str:

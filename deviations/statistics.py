@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
 from core.charts import Chart, ChartData, Series, bar_chart
+from core.filters import within_days
 
 from .choices import Assessment, DeviationKind, DeviationStatus
 from .models import DeviationStatusChange, RootCause
@@ -57,10 +57,7 @@ class DeviationStatistics:
 
 
 def _in_period(queryset, start: dt.date, end: dt.date):
-    tz = timezone.get_current_timezone()
-    after = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
-    before = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-    return queryset.filter(reported_at__gte=after, reported_at__lt=before)
+    return queryset.filter(within_days("reported_at", start, end))
 
 
 def compute(queryset, start: dt.date, end: dt.date, *, with_charts: bool = True) -> DeviationStatistics:
