@@ -5,10 +5,11 @@ Each module adds its pages here as a plain line; an entry shows only to users wi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, User
@@ -119,6 +120,12 @@ SECTIONS = (
 )
 
 
+@functools.cache
+def _address(url_name: str, script_prefix: str) -> str:
+    """A menu entry's address: the same for every request served under one script prefix, so reversed once."""
+    return reverse(url_name)
+
+
 def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
     sections = []
     for section in SECTIONS:
@@ -130,7 +137,8 @@ def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
                 continue
             if item.whole_organisation and not can(user, Perm.CHANGE, item.model, None):
                 continue
-            items.append({"label": item.label, "url": reverse(item.url_name), "current": False})
+            url = _address(item.url_name, get_script_prefix())
+            items.append({"label": item.label, "url": url, "current": False})
         if items:
             sections.append({"label": section.label, "items": items})
     # Only the most specific entry is the current page ("/avvikelser/statistik/", not also "/avvikelser/").

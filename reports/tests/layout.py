@@ -45,6 +45,7 @@ class Layout:
     headings: list[tuple[str, int]] = field(default_factory=list)  # each bookmarked heading and its page, in order
     contents: list[tuple[str, int]] = field(default_factory=list)  # each contents entry and the page it prints
     warnings: list[str] = field(default_factory=list)
+    pdf: bytes = b""  # the file written from this layout
 
 
 def _boxes(box):
@@ -118,7 +119,7 @@ def laid_out(report: Report) -> Layout:
         pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(caught)
-    layout = Layout(pages=len(document.pages), warnings=caught.messages)
+    layout = Layout(pages=len(document.pages), warnings=caught.messages, pdf=pdf)
     figures: dict[int, set[int]] = {}
     captioned: dict[int, set[str]] = {}
     for number, page in enumerate(document.pages, start=1):
